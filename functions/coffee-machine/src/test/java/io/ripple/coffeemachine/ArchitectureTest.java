@@ -1,0 +1,39 @@
+package io.ripple.coffeemachine;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "io.ripple", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule deciderIsPure = noClasses()
+            .that().haveNameMatching("io\\.ripple\\.coffeemachine\\.CoffeeMachine(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "java.sql..",
+                    "java.net..", "java.io..", "io.vertx..", "io.smallrye..", "com.fasterxml..")
+            .because("a decider is pure: data in, data out (STYLE.md)");
+
+    @ArchTest
+    static final ArchRule deciderUsesOnlyTheRuntimeApi = noClasses()
+            .that().haveNameMatching("io\\.ripple\\.coffeemachine\\.CoffeeMachine(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("io.ripple.runtime.internal..",
+                    "io.ripple.runtime.store..")
+            .because("actors see the runtime's pure API, not its adapters");
+
+    @ArchTest
+    static final ArchRule runtimeCoreIsPure = noClasses()
+            .that().resideInAPackage("io.ripple.runtime")
+            .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "java.sql..",
+                    "java.net..", "io.vertx..")
+            .because("the runtime's actor model has no I/O and no framework types");
+
+    @ArchTest
+    static final ArchRule runtimeKnowsNoActor = noClasses()
+            .that().resideInAPackage("io.ripple.runtime..")
+            .should().dependOnClassesThat().resideInAPackage("io.ripple.coffeemachine..")
+            .because("the runtime never depends on an actor");
+}

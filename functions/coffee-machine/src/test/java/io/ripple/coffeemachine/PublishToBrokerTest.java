@@ -1,0 +1,69 @@
+package io.ripple.coffeemachine;
+
+import static io.ripple.coffeemachine.Commands.newId;
+import static io.ripple.coffeemachine.Commands.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.ripple.coffeemachine.StubBroker.Delivery;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The default connector against a real HTTP broker ingress: events are POSTed in binary
+ * mode, the command is answered only after the broker's 2xx, and a refused publication
+ * answers 5xx so the broker redelivers — which then publishes the very same events.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = StubBrokerResource.class, restrictToAnnotatedClass = true)
+class PublishToBrokerTest {
+
+    @AfterEach
+    void brokerAcceptsAgain() {
+        StubBrokerResource.broker.answer(202);
+    }
+
+    private static List<Delivery> deliveriesFor(String machine) {
+        return StubBrokerResource.broker.deliveries().stream()
+                .filter(d -> machine.equals(d.event().getSubject())).toList();
+    }
+
+    @Test
+    void eventsArePostedInBinaryModeAndTheCommandIsAnsweredAfterAcceptance() {
+        String machine = "machine-" + UUID.randomUUID();
+        post("coffee.machine.initialize", machine, "{}").statusCode(204);
+
+        List<Delivery> deliveries = deliveriesFor(machine);
+        assertThat(deliveries).hasSize(1);
+        Delivery delivery = deliveries.get(0);
+        assertThat(delivery.headers()).containsEntry("ce-type", "coffee.machine.initialization-completed")
+                .containsEntry("ce-partitionkey", "coffee-machine/" + machine)
+                .containsEntry("content-type", "application/json");
+        assertThat(delivery.event().getSource()).hasToString("/actors/coffee-machine/" + machine);
+    }
+
+    @Test
+    void aRefusedPublicationFailsTheCommandAndRedeliveryPublishesTheSameEvents() {
+        String machine = "machine-" + UUID.randomUUID();
+        post("coffee.machine.initialize", machine, "{}").statusCode(204);
+        StubBrokerResource.broker.answer(500);
+        String brewId = newId();
+
+        post(brewId, "coffee.machine.brew", machine, "{\"recipe\":\"espresso\"}").statusCode(503)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:ripple:problem:publish-failed"));
+
+        StubBrokerResource.broker.answer(202);
+        post(brewId, "coffee.machine.brew", machine, "{\"recipe\":\"espresso\"}").statusCode(204);
+
+        List<Delivery> brews = deliveriesFor(machine).stream()
+                .filter(d -> d.event().getType().equals("coffee.machine.brew-started")).toList();
+        assertThat(brews).extracting(Delivery::status).containsExactly(500, 202);
+        assertThat(brews.get(1).event().getId()).isEqualTo(brews.get(0).event().getId());
+        assertThat(brews.get(1).event()).isEqualTo(brews.get(0).event());
+    }
+}

@@ -1,0 +1,137 @@
+package io.ripple.runtime;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Everything the runtime needs to know about one actor type: its name (the Knative
+ * Service name and the first half of every mailbox address), its decider, and which
+ * records its commands and events are bound to.
+ *
+ * <p>Types are listed explicitly instead of scanned so that a native image needs no
+ * classpath scanning and a reader sees the whole vocabulary of an actor in one place.
+ *
+ * @param <C> command type
+ * @param <E> event type
+ * @param <S> state type
+ */
+public final class ActorDefinition<C, E, S> {
+
+    private static final Pattern ACTOR_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+
+    private final String name;
+    private final Decider<C, E, S> decider;
+    private final Map<String, Class<? extends C>> commands;
+    private final Map<String, Class<? extends E>> events;
+
+    private ActorDefinition(String name, Decider<C, E, S> decider,
+            Map<String, Class<? extends C>> commands, Map<String, Class<? extends E>> events) {
+        this.name = name;
+        this.decider = decider;
+        this.commands = Collections.unmodifiableMap(commands);
+        this.events = Collections.unmodifiableMap(events);
+    }
+
+    /** Starts a definition; {@code name} must be a valid Kubernetes name (DNS-1123 label). */
+    public static <C, E, S> Builder<C, E, S> builder(String name, Decider<C, E, S> decider) {
+        if (!ACTOR_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("actor name '" + name + "' is not a DNS-1123 label");
+        }
+        return new Builder<>(name, Objects.requireNonNull(decider, "decider"));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Decider<C, E, S> decider() {
+        return decider;
+    }
+
+    /** The CloudEvent types this actor consumes. */
+    public Set<String> commandTypes() {
+        return commands.keySet();
+    }
+
+    /** The CloudEvent types this actor emits. */
+    public Set<String> eventTypes() {
+        return events.keySet();
+    }
+
+    public Optional<Class<? extends C>> commandClass(String type) {
+        return Optional.ofNullable(commands.get(type));
+    }
+
+    public Optional<Class<? extends E>> eventClass(String type) {
+        return Optional.ofNullable(events.get(type));
+    }
+
+    /** The CloudEvent type a command or event record is bound to. */
+    public static String typeOf(Object message) {
+        return typeOf(message.getClass());
+    }
+
+    /** The CloudEvent type a record class is bound to by {@link MessageType}. */
+    public static String typeOf(Class<?> messageClass) {
+        MessageType binding = messageClass.getAnnotation(MessageType.class);
+        if (binding == null) {
+            throw new IllegalArgumentException(messageClass.getName() + " has no @MessageType");
+        }
+        return binding.value();
+    }
+
+    /** Collects the command and event records of an actor. */
+    public static final class Builder<C, E, S> {
+        private final String name;
+        private final Decider<C, E, S> decider;
+        private final Map<String, Class<? extends C>> commands = new LinkedHashMap<>();
+        private final Map<String, Class<? extends E>> events = new LinkedHashMap<>();
+
+        private Builder(String name, Decider<C, E, S> decider) {
+            this.name = name;
+            this.decider = decider;
+        }
+
+        @SafeVarargs
+        public final Builder<C, E, S> commands(Class<? extends C>... classes) {
+            for (Class<? extends C> c : classes) {
+                register(commands, c);
+            }
+            return this;
+        }
+
+        @SafeVarargs
+        public final Builder<C, E, S> events(Class<? extends E>... classes) {
+            for (Class<? extends E> e : classes) {
+                register(events, e);
+            }
+            return this;
+        }
+
+        private static <T> void register(Map<String, Class<? extends T>> map, Class<? extends T> type) {
+            String ceType = typeOf(type);
+            Class<? extends T> previous = map.putIfAbsent(ceType, type);
+            if (previous != null && previous != type) {
+                throw new IllegalArgumentException("type " + ceType + " bound twice: "
+                        + previous.getName() + " and " + type.getName());
+            }
+        }
+
+        public ActorDefinition<C, E, S> build() {
+            if (commands.isEmpty()) {
+                throw new IllegalStateException("actor " + name + " declares no command");
+            }
+            for (String type : commands.keySet()) {
+                if (events.containsKey(type)) {
+                    throw new IllegalStateException("type " + type + " is both a command and an event");
+                }
+            }
+            return new ActorDefinition<>(name, decider, commands, events);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package io.ripple.runtime.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.funqy.Funq;
+import io.quarkus.funqy.knative.events.CloudEvent;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The Funqy function of every actor application: receives each command CloudEvent the
+ * actor's Trigger delivers (binary or structured mode), processes it, publishes the
+ * resulting events and answers {@code 204} only once the broker accepted them all.
+ *
+ * <p>Answers: {@code 400} problem for a command that can never succeed (the broker must
+ * not retry it), {@code 503} problem when events were not accepted or appends kept
+ * conflicting (the broker redelivers; the command is then recognised as a duplicate and
+ * its stored events are published again).
+ */
+public class ActorFunction {
+
+    /** The exported function name; every actor application sets {@code quarkus.funqy.export=actor}. */
+    public static final String NAME = "actor";
+
+    @Inject
+    ActorRuntime runtime;
+
+    @Inject
+    BrokerPublisher publisher;
+
+    @Inject
+    CurrentVertxRequest currentRequest;
+
+    @Funq(NAME)
+    public Uni<Void> actor(CloudEvent<JsonNode> event) {
+        IncomingCommand command = toCommand(event);
+        ProcessingResult result = runtime.process(command);
+        return publisher.publish(result.events()).onFailure().transform(failure -> new ProblemException(503,
+                "urn:ripple:problem:publish-failed", "Events not accepted by the broker",
+                result.events().size() + " event(s) of command " + command.id() + " were stored but not published: "
+                        + failure.getMessage() + "; redeliver the command to publish them",
+                failure));
+    }
+
+    private IncomingCommand toCommand(CloudEvent<JsonNode> event) {
+        String id = required("id", event.id());
+        String source = required("source", event.source());
+        String type = required("type", event.type());
+        String subject = event.subject();
+        if (subject == null || subject.isBlank()) {
+            throw ProblemException.badCommand("missing-subject", "Missing subject",
+                    "command " + id + " of type " + type + " has no subject: set it to the id of the actor it is for");
+        }
+        JsonNode data;
+        try {
+            data = event.data();
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() instanceof JsonProcessingException json ? json : e;
+            String reason = cause instanceof JsonProcessingException json ? json.getOriginalMessage() : e.getMessage();
+            throw ProblemException.badCommand("undecodable-data", "Undecodable command data",
+                    "data of command " + id + " is not JSON: " + reason);
+        }
+        Map<String, String> extensions = event.extensions();
+        return new IncomingCommand(id, source, type, subject, time(event), extensions.get(WireAttributes.CORRELATION_ID),
+                header(extensions, WireAttributes.TRACEPARENT), header(extensions, WireAttributes.TRACESTATE), data);
+    }
+
+    private static @Nullable OffsetDateTime time(CloudEvent<JsonNode> event) {
+        try {
+            return event.time();
+        } catch (RuntimeException e) {
+            throw ProblemException.badCommand("invalid-attribute", "Invalid attribute",
+                    "time of command " + event.id() + " is not an RFC 3339 timestamp");
+        }
+    }
+
+    /** The trace context extension, else the W3C HTTP header the broker sent. */
+    private @Nullable String header(Map<String, String> extensions, String name) {
+        String fromEvent = extensions.get(name);
+        if (fromEvent != null) {
+            return fromEvent;
+        }
+        RoutingContext context = currentRequest.getCurrent();
+        return context == null ? null : context.request().getHeader(name);
+    }
+
+    private static String required(String attribute, @Nullable String value) {
+        if (value == null || value.isBlank()) {
+            throw ProblemException.badCommand("missing-attribute", "Missing required attribute",
+                    "the CloudEvent has no '" + attribute + "' attribute (CloudEvents 1.0 requires it)");
+        }
+        return value;
+    }
+}

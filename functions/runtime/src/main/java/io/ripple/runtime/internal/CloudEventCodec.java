@@ -1,0 +1,129 @@
+package io.ripple.runtime.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.ripple.runtime.ActorDefinition;
+import io.ripple.runtime.store.StreamId;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Maps between CloudEvents and an actor's command and event records.
+ *
+ * <p>Emitted events follow the wire contract: source {@code /actors/<type>/<id>},
+ * {@code subject}, {@code partitionkey}, {@code correlationid} inherited from the command,
+ * {@code causationid} = the command id, trace context propagated, and an id derived from
+ * the command id and the event's position so that re-processing a redelivered command
+ * yields the same ids.
+ */
+public final class CloudEventCodec<C, E, S> {
+
+    private final ActorDefinition<C, E, S> actor;
+    private final ObjectMapper mapper;
+
+    public CloudEventCodec(ActorDefinition<C, E, S> actor, ObjectMapper mapper) {
+        this.actor = actor;
+        // Commands and events without fields ({} on the wire) are normal, not a mistake.
+        this.mapper = mapper.copy().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
+
+    /** Binds the command's data to its record; a 400 problem if that cannot be done. */
+    public C decodeCommand(IncomingCommand command) {
+        Class<? extends C> type = actor.commandClass(command.type()).orElseThrow(() -> ProblemException.badCommand(
+                "unknown-type", "Unknown command type",
+                "actor " + actor.name() + " does not consume '" + command.type() + "'; it consumes "
+                        + actor.commandTypes()));
+        JsonNode data = command.data() == null ? JsonNodeFactory.instance.objectNode() : command.data();
+        try {
+            return mapper.treeToValue(data, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw ProblemException.badCommand("undecodable-data", "Undecodable command data",
+                    "data of " + command.type() + " does not fit " + type.getSimpleName() + ": "
+                            + rootMessage(e));
+        }
+    }
+
+    /** Binds a stored event back to its record, to rebuild state. */
+    public E decodeEvent(CloudEvent event) {
+        Class<? extends E> type = actor.eventClass(event.getType()).orElseThrow(() -> new IllegalStateException(
+                "stored event type " + event.getType() + " is not an event of actor " + actor.name()));
+        try {
+            byte[] data = event.getData() == null ? "{}".getBytes(StandardCharsets.UTF_8) : event.getData().toBytes();
+            return mapper.readValue(data, type);
+        } catch (IOException e) {
+            throw new IllegalStateException("stored event " + event.getId() + " does not decode: " + e.getMessage(), e);
+        }
+    }
+
+    /** Decodes all stored events, oldest first. */
+    public List<E> decodeEvents(List<CloudEvent> events) {
+        List<E> decoded = new ArrayList<>(events.size());
+        for (CloudEvent event : events) {
+            decoded.add(decodeEvent(event));
+        }
+        return decoded;
+    }
+
+    /** The CloudEvents for the events {@code cause} produced, in order. */
+    public List<CloudEvent> encodeEvents(List<E> events, IncomingCommand cause, StreamId stream, OffsetDateTime now) {
+        List<CloudEvent> encoded = new ArrayList<>(events.size());
+        for (int i = 0; i < events.size(); i++) {
+            encoded.add(encodeEvent(events.get(i), i, cause, stream, now));
+        }
+        return encoded;
+    }
+
+    private CloudEvent encodeEvent(E event, int index, IncomingCommand cause, StreamId stream, OffsetDateTime now) {
+        byte[] data;
+        try {
+            data = mapper.writeValueAsBytes(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("event " + event.getClass().getName() + " does not encode", e);
+        }
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(eventId(stream, cause.id(), index))
+                .withSource(URI.create(WireAttributes.actorSource(stream.actorType(), stream.actorId())))
+                .withType(ActorDefinition.typeOf(event))
+                .withSubject(stream.actorId())
+                .withTime(now)
+                .withDataContentType(WireAttributes.JSON)
+                .withData(data)
+                .withExtension(WireAttributes.PARTITION_KEY, stream.partitionKey())
+                .withExtension(WireAttributes.CORRELATION_ID, cause.chainId())
+                .withExtension(WireAttributes.CAUSATION_ID, cause.id());
+        if (cause.traceparent() != null) {
+            builder.withExtension(WireAttributes.TRACEPARENT, cause.traceparent());
+        }
+        if (cause.tracestate() != null) {
+            builder.withExtension(WireAttributes.TRACESTATE, cause.tracestate());
+        }
+        return builder.build();
+    }
+
+    /** Deterministic: the same command on the same actor always yields the same ids. */
+    static String eventId(StreamId stream, String commandId, int index) {
+        String name = "ripple:" + stream.partitionKey() + ":" + commandId + ":" + index;
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        // Jackson appends source locations that mean nothing to a caller of a broker.
+        int location = message.indexOf("\n at [Source");
+        return location > 0 ? message.substring(0, location) : message;
+    }
+}

@@ -1,0 +1,91 @@
+package io.ripple.runtime.internal;
+
+import io.cloudevents.CloudEvent;
+import io.ripple.runtime.ActorDefinition;
+import io.ripple.runtime.Decider;
+import io.ripple.runtime.Rejection;
+import io.ripple.runtime.store.EventStore;
+import io.ripple.runtime.store.EventStream;
+import io.ripple.runtime.store.StreamId;
+import io.ripple.runtime.store.VersionConflictException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Steps 2–4 of processing a command (ARCHITECTURE.md): skip a command already recorded,
+ * load the actor's state, decide, and append with the expected version, deciding again
+ * on a lost race. Publishing is the caller's step 5.
+ *
+ * <p>Commands for one address are serialized inside this process (an actor consumes one
+ * command at a time); the store's expected-version check keeps state correct across
+ * processes, where two instances may receive the same key.
+ */
+public final class CommandProcessor<C, E, S> {
+
+    private static final int LOCK_STRIPES = 256;
+
+    private final ActorDefinition<C, E, S> actor;
+    private final CloudEventCodec<C, E, S> codec;
+    private final EventStore store;
+    private final Supplier<OffsetDateTime> clock;
+    private final int maxAttempts;
+    private final Object[] locks = new Object[LOCK_STRIPES];
+
+    public CommandProcessor(ActorDefinition<C, E, S> actor, CloudEventCodec<C, E, S> codec, EventStore store,
+            Supplier<OffsetDateTime> clock, int maxAttempts) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1");
+        }
+        this.actor = actor;
+        this.codec = codec;
+        this.store = store;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+        for (int i = 0; i < LOCK_STRIPES; i++) {
+            locks[i] = new Object();
+        }
+    }
+
+    /**
+     * Processes one command.
+     *
+     * @throws ProblemException 400 when the command cannot be bound to a record, 503 when
+     *         the append kept losing races (the broker retries later)
+     */
+    public ProcessingResult process(IncomingCommand command) {
+        C decoded = codec.decodeCommand(command);
+        StreamId stream = new StreamId(actor.name(), command.subject());
+        synchronized (lockFor(stream)) {
+            for (int attempt = 1; ; attempt++) {
+                Optional<List<CloudEvent>> earlier = store.eventsOfCommand(stream, command.id());
+                if (earlier.isPresent()) {
+                    return new ProcessingResult(ProcessingOutcome.DUPLICATE, earlier.get(), attempt - 1);
+                }
+                EventStream loaded = store.load(stream);
+                Decider<C, E, S> decider = actor.decider();
+                S state = decider.evolveAll(decider.initialState(), codec.decodeEvents(loaded.events()));
+                List<E> events = decider.decide(decoded, state);
+                List<CloudEvent> encoded = codec.encodeEvents(events, command, stream, clock.get());
+                try {
+                    store.append(stream, loaded.version(), command.id(), encoded);
+                } catch (VersionConflictException conflict) {
+                    if (attempt >= maxAttempts) {
+                        throw new ProblemException(503, "urn:ripple:problem:version-conflict",
+                                "Concurrent modification", "gave up on " + stream + " after " + attempt
+                                        + " conflicting appends; retry the delivery", conflict);
+                    }
+                    continue;
+                }
+                boolean rejected = events.stream().anyMatch(Rejection.class::isInstance);
+                return new ProcessingResult(rejected ? ProcessingOutcome.REJECTED : ProcessingOutcome.APPLIED,
+                        encoded, attempt - 1);
+            }
+        }
+    }
+
+    private Object lockFor(StreamId stream) {
+        return locks[Math.floorMod(stream.hashCode(), LOCK_STRIPES)];
+    }
+}

@@ -1,0 +1,142 @@
+package io.ripple.runtime.internal;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.http.HttpMessageFactory;
+import io.smallrye.reactive.messaging.connector.OutboundConnector;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.concurrent.Flow;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.spi.Connector;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Outgoing connector that POSTs each CloudEvent in binary content mode to a Knative sink
+ * (the broker ingress, normally {@code K_SINK}) and acknowledges the message only on a
+ * {@code 2xx}; anything else nacks it so the command that produced it fails and the
+ * broker redelivers the command.
+ *
+ * <p>Channel attributes: {@code url} (the sink; unset means every send fails with a clear
+ * message), {@code timeout-ms} (default 10000), {@code max-connections} (default 64).
+ */
+@ApplicationScoped
+@Connector(KnativeSinkConnector.NAME)
+public class KnativeSinkConnector implements OutboundConnector {
+
+    public static final String NAME = "ripple-knative-sink";
+
+    private final Vertx vertx;
+    private volatile @Nullable HttpClient client;
+
+    @Inject
+    public KnativeSinkConnector(Vertx vertx) {
+        this.vertx = vertx;
+    }
+
+    @Override
+    public Flow.Subscriber<? extends Message<?>> getSubscriber(Config config) {
+        Optional<String> url = config.getOptionalValue("url", String.class).filter(u -> !u.isBlank());
+        long timeoutMs = config.getOptionalValue("timeout-ms", Long.class).orElse(10_000L);
+        int maxConnections = config.getOptionalValue("max-connections", Integer.class).orElse(64);
+        return new SinkSubscriber(url.orElse(null), timeoutMs, httpClient(maxConnections));
+    }
+
+    private synchronized HttpClient httpClient(int maxConnections) {
+        HttpClient current = client;
+        if (current == null) {
+            current = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
+                    new PoolOptions().setHttp1MaxSize(maxConnections));
+            client = current;
+        }
+        return current;
+    }
+
+    @PreDestroy
+    void close() {
+        HttpClient current = client;
+        if (current != null) {
+            current.close();
+        }
+    }
+
+    private static final class SinkSubscriber implements Flow.Subscriber<Message<?>> {
+        private final @Nullable String url;
+        private final long timeoutMs;
+        private final HttpClient client;
+
+        SinkSubscriber(@Nullable String url, long timeoutMs, HttpClient client) {
+            this.url = url;
+            this.timeoutMs = timeoutMs;
+            this.client = client;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription subscription) {
+            // The emitter buffers and each send waits for its own ack; no need to throttle here.
+            subscription.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(Message<?> message) {
+            if (!(message.getPayload() instanceof CloudEvent event)) {
+                message.nack(new IllegalArgumentException("payload is not a CloudEvent: " + message.getPayload()));
+                return;
+            }
+            if (url == null) {
+                message.nack(new SinkRejectedException(0, "no sink configured: set K_SINK to the broker URL"));
+                return;
+            }
+            RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url)
+                    .setTimeout(timeoutMs);
+            Buffer body = Buffer.buffer();
+            HttpMessageFactory.createWriter(request::putHeader, bytes -> body.appendBytes(bytes)).writeBinary(event);
+            Object traceparent = event.getExtension(WireAttributes.TRACEPARENT);
+            if (traceparent != null) {
+                // W3C trace context travels as an HTTP header too, for proxies that only read headers.
+                request.putHeader(WireAttributes.TRACEPARENT, traceparent.toString());
+            }
+            client.request(request)
+                    .compose(req -> req.send(body))
+                    .compose(response -> response.body().map(answer -> {
+                        int status = response.statusCode();
+                        if (status < 200 || status > 299) {
+                            throw new SinkRejectedException(status, "sink " + url + " answered " + status + ": "
+                                    + abbreviate(answer.toString()));
+                        }
+                        return status;
+                    }))
+                    .onComplete(result -> {
+                        if (result.succeeded()) {
+                            message.ack();
+                        } else {
+                            Throwable cause = result.cause();
+                            message.nack(cause instanceof SinkRejectedException ? cause
+                                    : new SinkRejectedException(0, "sink " + url + " unreachable: " + cause));
+                        }
+                    });
+        }
+
+        private static String abbreviate(String text) {
+            return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+        }
+
+        @Override
+        public void onError(Throwable failure) {
+            // The emitter's stream only ends with the application; nothing to release per message.
+        }
+
+        @Override
+        public void onComplete() {
+        }
+    }
+}

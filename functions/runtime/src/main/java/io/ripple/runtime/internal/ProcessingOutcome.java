@@ -1,0 +1,11 @@
+package io.ripple.runtime.internal;
+
+/** What processing one command amounted to. */
+public enum ProcessingOutcome {
+    /** New events were decided and stored. */
+    APPLIED,
+    /** The decider refused the command; the refusal was stored as an event. */
+    REJECTED,
+    /** The command id was processed before; its stored events are published again. */
+    DUPLICATE
+}

@@ -1,0 +1,45 @@
+package io.ripple.runtime.internal;
+
+import io.ripple.runtime.ActorDefinition;
+import io.ripple.runtime.Decider;
+import io.ripple.runtime.MessageType;
+import io.ripple.runtime.Rejection;
+import java.util.List;
+
+/** A minimal actor for runtime tests: adds amounts, refuses negative ones. */
+final class Counter implements Decider<Counter.Add, Counter.Event, Integer> {
+
+    static final ActorDefinition<Add, Event, Integer> DEFINITION = ActorDefinition.builder("counter", new Counter())
+            .commands(Add.class).events(Added.class, Refused.class).build();
+
+    @MessageType("test.counter.add")
+    record Add(int amount) {
+    }
+
+    sealed interface Event permits Added, Refused {
+    }
+
+    @MessageType("test.counter.added")
+    record Added(int amount, int total) implements Event {
+    }
+
+    @MessageType("test.counter.refused")
+    record Refused(String commandType, String reason) implements Event, Rejection {
+    }
+
+    @Override
+    public Integer initialState() {
+        return 0;
+    }
+
+    @Override
+    public List<Event> decide(Add command, Integer total) {
+        return command.amount() < 0 ? List.of(new Refused("test.counter.add", "negative amount"))
+                : List.of(new Added(command.amount(), total + command.amount()));
+    }
+
+    @Override
+    public Integer evolve(Integer total, Event event) {
+        return event instanceof Added added ? added.total() : total;
+    }
+}
