@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -28,13 +29,32 @@ public final class ActorDefinition<C, E, S> {
     private final Decider<C, E, S> decider;
     private final Map<String, Class<? extends C>> commands;
     private final Map<String, Class<? extends E>> events;
+    private final Map<String, Reaction<?, C>> reactions;
 
-    private ActorDefinition(String name, Decider<C, E, S> decider,
-            Map<String, Class<? extends C>> commands, Map<String, Class<? extends E>> events) {
+    private ActorDefinition(String name, Decider<C, E, S> decider, Map<String, Class<? extends C>> commands,
+            Map<String, Class<? extends E>> events, Map<String, Reaction<?, C>> reactions) {
         this.name = name;
         this.decider = decider;
         this.commands = Collections.unmodifiableMap(commands);
         this.events = Collections.unmodifiableMap(events);
+        this.reactions = Collections.unmodifiableMap(reactions);
+    }
+
+    /**
+     * How an actor reacts to another actor's event: the record it reads the event into (its
+     * own view of that event, declared in its own decider file, so actors never import each
+     * other) and the pure function that turns it into a command for one of its actors, or
+     * into nothing when the event does not concern it.
+     *
+     * @param <F> the record of the foreign event
+     * @param <C> the reacting actor's command type
+     */
+    public record Reaction<F, C>(Class<F> eventClass, Function<F, Optional<Routed<C>>> route) {
+
+        /** Applies the route to an event already bound to {@link #eventClass}. */
+        public Optional<Routed<C>> routeEvent(Object event) {
+            return route.apply(eventClass.cast(event));
+        }
     }
 
     /** Starts a definition; {@code name} must be a valid Kubernetes name (DNS-1123 label). */
@@ -53,9 +73,25 @@ public final class ActorDefinition<C, E, S> {
         return decider;
     }
 
-    /** The CloudEvent types this actor consumes. */
+    /** The command types this actor consumes. */
     public Set<String> commandTypes() {
         return commands.keySet();
+    }
+
+    /** The other actors' event types this actor reacts to. */
+    public Set<String> reactionTypes() {
+        return reactions.keySet();
+    }
+
+    /** Everything this actor's Trigger must deliver: its commands and the events it reacts to. */
+    public Set<String> consumedTypes() {
+        Set<String> all = new java.util.LinkedHashSet<>(commands.keySet());
+        all.addAll(reactions.keySet());
+        return Collections.unmodifiableSet(all);
+    }
+
+    public Optional<Reaction<?, C>> reaction(String type) {
+        return Optional.ofNullable(reactions.get(type));
     }
 
     /** The CloudEvent types this actor emits. */
@@ -91,6 +127,7 @@ public final class ActorDefinition<C, E, S> {
         private final Decider<C, E, S> decider;
         private final Map<String, Class<? extends C>> commands = new LinkedHashMap<>();
         private final Map<String, Class<? extends E>> events = new LinkedHashMap<>();
+        private final Map<String, Reaction<?, C>> reactions = new LinkedHashMap<>();
 
         private Builder(String name, Decider<C, E, S> decider) {
             this.name = name;
@@ -113,6 +150,18 @@ public final class ActorDefinition<C, E, S> {
             return this;
         }
 
+        /**
+         * Reacts to another actor's event, read into {@code eventClass} (annotated with the
+         * foreign event's {@link MessageType}), by routing a command to one of this actor's ids.
+         */
+        public <F> Builder<C, E, S> reactsTo(Class<F> eventClass, Function<F, Optional<Routed<C>>> route) {
+            String type = typeOf(eventClass);
+            if (reactions.putIfAbsent(type, new Reaction<>(eventClass, route)) != null) {
+                throw new IllegalArgumentException("reaction to " + type + " declared twice");
+            }
+            return this;
+        }
+
         private static <T> void register(Map<String, Class<? extends T>> map, Class<? extends T> type) {
             String ceType = typeOf(type);
             Class<? extends T> previous = map.putIfAbsent(ceType, type);
@@ -123,15 +172,20 @@ public final class ActorDefinition<C, E, S> {
         }
 
         public ActorDefinition<C, E, S> build() {
-            if (commands.isEmpty()) {
-                throw new IllegalStateException("actor " + name + " declares no command");
+            if (commands.isEmpty() && reactions.isEmpty()) {
+                throw new IllegalStateException("actor " + name + " consumes nothing");
             }
             for (String type : commands.keySet()) {
-                if (events.containsKey(type)) {
-                    throw new IllegalStateException("type " + type + " is both a command and an event");
+                if (events.containsKey(type) || reactions.containsKey(type)) {
+                    throw new IllegalStateException("type " + type + " is bound twice in actor " + name);
                 }
             }
-            return new ActorDefinition<>(name, decider, commands, events);
+            for (String type : reactions.keySet()) {
+                if (events.containsKey(type)) {
+                    throw new IllegalStateException("actor " + name + " reacts to its own event " + type);
+                }
+            }
+            return new ActorDefinition<>(name, decider, commands, events, reactions);
         }
     }
 }

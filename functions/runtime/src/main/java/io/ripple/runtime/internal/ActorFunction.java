@@ -52,10 +52,6 @@ public class ActorFunction {
         String source = required("source", event.source());
         String type = required("type", event.type());
         String subject = event.subject();
-        if (subject == null || subject.isBlank()) {
-            throw ProblemException.badCommand("missing-subject", "Missing subject",
-                    "command " + id + " of type " + type + " has no subject: set it to the id of the actor it is for");
-        }
         JsonNode data;
         try {
             data = event.data();

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.ripple.runtime.ActorDefinition;
+import io.ripple.runtime.Routed;
 import io.ripple.runtime.store.StreamId;
 import java.io.IOException;
 import java.net.URI;
@@ -15,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -37,19 +39,34 @@ public final class CloudEventCodec<C, E, S> {
         this.mapper = mapper.copy().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     }
 
-    /** Binds the command's data to its record; a 400 problem if that cannot be done. */
-    public C decodeCommand(IncomingCommand command) {
-        Class<? extends C> type = actor.commandClass(command.type()).orElseThrow(() -> ProblemException.badCommand(
-                "unknown-type", "Unknown command type",
-                "actor " + actor.name() + " does not consume '" + command.type() + "'; it consumes "
-                        + actor.commandTypes()));
-        JsonNode data = command.data() == null ? JsonNodeFactory.instance.objectNode() : command.data();
+    /**
+     * The command this CloudEvent means for this actor, and which actor must process it: a
+     * command goes to its {@code subject}; another actor's event goes where the actor's
+     * reaction routes it, or nowhere. A 400 problem when it cannot be bound.
+     */
+    public Optional<Routed<C>> route(IncomingCommand incoming) {
+        Optional<Class<? extends C>> commandClass = actor.commandClass(incoming.type());
+        if (commandClass.isPresent()) {
+            String subject = incoming.subject();
+            if (subject == null || subject.isBlank()) {
+                throw ProblemException.badCommand("missing-subject", "Missing subject", "command " + incoming.id()
+                        + " of type " + incoming.type() + " has no subject: set it to the id of the actor it is for");
+            }
+            return Optional.of(new Routed<>(subject, bind(incoming, commandClass.get())));
+        }
+        ActorDefinition.Reaction<?, C> reaction = actor.reaction(incoming.type()).orElseThrow(
+                () -> ProblemException.badCommand("unknown-type", "Unknown command type", "actor " + actor.name()
+                        + " does not consume '" + incoming.type() + "'; it consumes " + actor.consumedTypes()));
+        return reaction.routeEvent(bind(incoming, reaction.eventClass()));
+    }
+
+    private <T> T bind(IncomingCommand incoming, Class<T> type) {
+        JsonNode data = incoming.data() == null ? JsonNodeFactory.instance.objectNode() : incoming.data();
         try {
             return mapper.treeToValue(data, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw ProblemException.badCommand("undecodable-data", "Undecodable command data",
-                    "data of " + command.type() + " does not fit " + type.getSimpleName() + ": "
-                            + rootMessage(e));
+                    "data of " + incoming.type() + " does not fit " + type.getSimpleName() + ": " + rootMessage(e));
         }
     }
 

@@ -4,6 +4,7 @@ import io.cloudevents.CloudEvent;
 import io.ripple.runtime.ActorDefinition;
 import io.ripple.runtime.Decider;
 import io.ripple.runtime.Rejection;
+import io.ripple.runtime.Routed;
 import io.ripple.runtime.store.EventStore;
 import io.ripple.runtime.store.EventStream;
 import io.ripple.runtime.store.StreamId;
@@ -55,8 +56,12 @@ public final class CommandProcessor<C, E, S> {
      *         the append kept losing races (the broker retries later)
      */
     public ProcessingResult process(IncomingCommand command) {
-        C decoded = codec.decodeCommand(command);
-        StreamId stream = new StreamId(actor.name(), command.subject());
+        Optional<Routed<C>> routed = codec.route(command);
+        if (routed.isEmpty()) {
+            return new ProcessingResult(ProcessingOutcome.IGNORED, List.of(), 0);
+        }
+        C decoded = routed.get().command();
+        StreamId stream = new StreamId(actor.name(), routed.get().actorId());
         synchronized (lockFor(stream)) {
             for (int attempt = 1; ; attempt++) {
                 Optional<List<CloudEvent>> earlier = store.eventsOfCommand(stream, command.id());

@@ -59,7 +59,7 @@ public class HttpEdge {
     private void describeActor(RoutingContext context) {
         ObjectNode body = mapper.createObjectNode();
         body.put("actor", runtime.actor().name());
-        runtime.actor().commandTypes().forEach(body.putArray("consumes")::add);
+        runtime.actor().consumedTypes().forEach(body.putArray("consumes")::add);
         runtime.actor().eventTypes().forEach(body.putArray("emits")::add);
         context.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body.toString());
     }

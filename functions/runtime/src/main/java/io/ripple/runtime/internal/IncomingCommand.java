@@ -15,7 +15,7 @@ public record IncomingCommand(
         String id,
         String source,
         String type,
-        String subject,
+        @Nullable String subject,
         @Nullable OffsetDateTime time,
         @Nullable String correlationId,
         @Nullable String traceparent,
@@ -28,14 +28,10 @@ public record IncomingCommand(
     }
 
     /**
-     * A command from a CloudEvent of the SDK (scenario files, timers, tools), with the same
-     * checks the HTTP edge applies.
+     * A command from a CloudEvent of the SDK (scenario files, timers, tools); the codec
+     * applies the same checks as for one that came over HTTP.
      */
     public static IncomingCommand of(CloudEvent event, ObjectMapper mapper) {
-        if (event.getSubject() == null || event.getSubject().isBlank()) {
-            throw ProblemException.badCommand("missing-subject", "Missing subject",
-                    "command " + event.getId() + " of type " + event.getType() + " has no subject");
-        }
         JsonNode data = null;
         if (event.getData() != null) {
             try {

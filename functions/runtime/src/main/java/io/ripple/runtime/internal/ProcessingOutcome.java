@@ -7,5 +7,7 @@ public enum ProcessingOutcome {
     /** The decider refused the command; the refusal was stored as an event. */
     REJECTED,
     /** The command id was processed before; its stored events are published again. */
-    DUPLICATE
+    DUPLICATE,
+    /** Another actor's event that this actor's reaction routed nowhere: nothing to do. */
+    IGNORED
 }

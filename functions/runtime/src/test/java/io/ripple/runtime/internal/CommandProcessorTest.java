@@ -117,6 +117,37 @@ class CommandProcessorTest {
                 .isNotEqualTo(CloudEventCodec.eventId(new StreamId("counter", "c2"), "a", 0));
     }
 
+    @Test
+    void anotherActorsEventIsRoutedToTheActorItConcerns() {
+        IncomingCommand deposited = new IncomingCommand("evt-1", "/actors/bank/b1", "test.bank.deposited", "b1", null,
+                "chain-9", null, null, JsonNodeFactory.instance.objectNode().put("account", "c7").put("amount", 3));
+        ProcessingResult result = processor(memory, 1).process(deposited);
+        assertThat(result.outcome()).isEqualTo(ProcessingOutcome.APPLIED);
+        CloudEvent added = result.events().get(0);
+        assertThat(added.getSubject()).isEqualTo("c7");
+        assertThat(added.getExtension("causationid")).isEqualTo("evt-1");
+        assertThat(added.getExtension("correlationid")).isEqualTo("chain-9");
+        assertThat(memory.load(new StreamId("counter", "c7")).version()).isEqualTo(1);
+        assertThat(processor(memory, 1).process(deposited).outcome()).isEqualTo(ProcessingOutcome.DUPLICATE);
+    }
+
+    @Test
+    void anEventThatConcernsNoActorIsIgnored() {
+        IncomingCommand nothing = new IncomingCommand("evt-2", "/actors/bank/b1", "test.bank.deposited", "b1", null,
+                null, null, null, JsonNodeFactory.instance.objectNode().put("account", "c7").put("amount", 0));
+        ProcessingResult result = processor(memory, 1).process(nothing);
+        assertThat(result.outcome()).isEqualTo(ProcessingOutcome.IGNORED);
+        assertThat(result.events()).isEmpty();
+    }
+
+    @Test
+    void aCommandWithoutSubjectIsRefused() {
+        IncomingCommand bad = new IncomingCommand("a", "/tests", "test.counter.add", null, null, null, null, null,
+                JsonNodeFactory.instance.objectNode().put("amount", 1));
+        assertThatThrownBy(() -> processor(memory, 1).process(bad))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.type()).endsWith("missing-subject"));
+    }
+
     private static class DelegatingStore implements EventStore {
         private final EventStore delegate;
 

@@ -4,13 +4,23 @@ import io.ripple.runtime.ActorDefinition;
 import io.ripple.runtime.Decider;
 import io.ripple.runtime.MessageType;
 import io.ripple.runtime.Rejection;
+import io.ripple.runtime.Routed;
 import java.util.List;
+import java.util.Optional;
 
 /** A minimal actor for runtime tests: adds amounts, refuses negative ones. */
 final class Counter implements Decider<Counter.Add, Counter.Event, Integer> {
 
     static final ActorDefinition<Add, Event, Integer> DEFINITION = ActorDefinition.builder("counter", new Counter())
-            .commands(Add.class).events(Added.class, Refused.class).build();
+            .commands(Add.class).events(Added.class, Refused.class)
+            .reactsTo(Deposited.class, deposit -> deposit.amount() == 0 ? Optional.empty()
+                    : Optional.of(new Routed<>(deposit.account(), new Add(deposit.amount()))))
+            .build();
+
+    /** This actor's view of another actor's event. */
+    @MessageType("test.bank.deposited")
+    record Deposited(String account, int amount) {
+    }
 
     @MessageType("test.counter.add")
     record Add(int amount) {
