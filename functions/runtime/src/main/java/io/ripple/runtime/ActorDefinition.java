@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -49,11 +50,11 @@ public final class ActorDefinition<C, E, S> {
      * @param <F> the record of the foreign event
      * @param <C> the reacting actor's command type
      */
-    public record Reaction<F, C>(Class<F> eventClass, Function<F, Optional<Routed<C>>> route) {
+    public record Reaction<F, C>(Class<F> eventClass, BiFunction<F, EventMetadata, Optional<Routed<C>>> route) {
 
         /** Applies the route to an event already bound to {@link #eventClass}. */
-        public Optional<Routed<C>> routeEvent(Object event) {
-            return route.apply(eventClass.cast(event));
+        public Optional<Routed<C>> routeEvent(Object event, EventMetadata metadata) {
+            return route.apply(eventClass.cast(event), metadata);
         }
     }
 
@@ -155,6 +156,12 @@ public final class ActorDefinition<C, E, S> {
          * foreign event's {@link MessageType}), by routing a command to one of this actor's ids.
          */
         public <F> Builder<C, E, S> reactsTo(Class<F> eventClass, Function<F, Optional<Routed<C>>> route) {
+            return reactsTo(eventClass, (event, metadata) -> route.apply(event));
+        }
+
+        /** Like {@link #reactsTo(Class, Function)}, for routes that need the event's envelope (e.g. its time). */
+        public <F> Builder<C, E, S> reactsTo(Class<F> eventClass,
+                BiFunction<F, EventMetadata, Optional<Routed<C>>> route) {
             String type = typeOf(eventClass);
             if (reactions.putIfAbsent(type, new Reaction<>(eventClass, route)) != null) {
                 throw new IllegalArgumentException("reaction to " + type + " declared twice");

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.ripple.runtime.ActorDefinition;
+import io.ripple.runtime.EventMetadata;
 import io.ripple.runtime.Routed;
 import io.ripple.runtime.store.StreamId;
 import java.io.IOException;
@@ -57,7 +58,9 @@ public final class CloudEventCodec<C, E, S> {
         ActorDefinition.Reaction<?, C> reaction = actor.reaction(incoming.type()).orElseThrow(
                 () -> ProblemException.badCommand("unknown-type", "Unknown command type", "actor " + actor.name()
                         + " does not consume '" + incoming.type() + "'; it consumes " + actor.consumedTypes()));
-        return reaction.routeEvent(bind(incoming, reaction.eventClass()));
+        EventMetadata metadata = new EventMetadata(incoming.id(), incoming.source(), incoming.subject(),
+                incoming.time(), incoming.chainId());
+        return reaction.routeEvent(bind(incoming, reaction.eventClass()), metadata);
     }
 
     private <T> T bind(IncomingCommand incoming, Class<T> type) {
