@@ -2,6 +2,7 @@ package io.ripple.runtime.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.funqy.Funq;
 import io.quarkus.funqy.knative.events.CloudEvent;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -38,13 +39,32 @@ public class ActorFunction {
 
     @Funq(NAME)
     public Uni<Void> actor(CloudEvent<JsonNode> event) {
-        IncomingCommand command = toCommand(event);
-        ProcessingResult result = runtime.process(command);
-        return publisher.publish(result.events()).onFailure().transform(failure -> new ProblemException(503,
-                "urn:ripple:problem:publish-failed", "Events not accepted by the broker",
-                result.events().size() + " event(s) of command " + command.id() + " were stored but not published: "
-                        + failure.getMessage() + "; redeliver the command to publish them",
-                failure));
+        ActorMetrics metrics = runtime.metrics();
+        String type = event.type() == null ? "" : event.type();
+        ProcessingResult result;
+        IncomingCommand command;
+        try {
+            command = toCommand(event);
+            result = runtime.process(command);
+        } catch (ProblemException problem) {
+            metrics.commandProcessed(type, problem.status() < 500 ? ActorMetrics.INVALID : ActorMetrics.FAILED);
+            throw problem;
+        }
+        metrics.conflicts(result.conflicts());
+        Timer.Sample publishing = metrics.startStep();
+        return publisher.publish(result.events())
+                .onItem().invoke(() -> {
+                    metrics.stopStep(publishing, "publish");
+                    metrics.commandProcessed(type, result.outcome());
+                })
+                .onFailure().transform(failure -> {
+                    metrics.publishFailed();
+                    metrics.commandProcessed(type, ActorMetrics.FAILED);
+                    return new ProblemException(503, "urn:ripple:problem:publish-failed",
+                            "Events not accepted by the broker", result.events().size() + " event(s) of command "
+                                    + command.id() + " were stored but not published: " + failure.getMessage()
+                                    + "; redeliver the command to publish them", failure);
+                });
     }
 
     private IncomingCommand toCommand(CloudEvent<JsonNode> event) {

@@ -1,6 +1,7 @@
 package io.ripple.runtime.internal;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.ripple.runtime.ActorDefinition;
 import io.ripple.runtime.store.EventStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,19 +18,25 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class ActorRuntime {
 
     private final ActorDefinition<?, ?, ?> actor;
+    private final ActorMetrics metrics;
     private final CommandProcessor<?, ?, ?> processor;
 
     @Inject
-    public ActorRuntime(ActorDefinition<?, ?, ?> actor, ObjectMapper mapper, EventStore store,
+    public ActorRuntime(ActorDefinition<?, ?, ?> actor, ObjectMapper mapper, EventStore store, MeterRegistry registry,
             @ConfigProperty(name = "ripple.actor.max-append-attempts", defaultValue = "5") int maxAttempts) {
         this.actor = actor;
-        this.processor = processorFor(actor, mapper, store, maxAttempts);
+        this.metrics = new ActorMetrics(registry, actor.name());
+        this.processor = processorFor(actor, mapper, store, maxAttempts, metrics);
     }
 
     private static <C, E, S> CommandProcessor<C, E, S> processorFor(ActorDefinition<C, E, S> actor,
-            ObjectMapper mapper, EventStore store, int maxAttempts) {
+            ObjectMapper mapper, EventStore store, int maxAttempts, ProcessingSteps steps) {
         return new CommandProcessor<>(actor, new CloudEventCodec<>(actor, mapper), store,
-                () -> OffsetDateTime.now(ZoneOffset.UTC), maxAttempts);
+                () -> OffsetDateTime.now(ZoneOffset.UTC), maxAttempts, steps);
+    }
+
+    public ActorMetrics metrics() {
+        return metrics;
     }
 
     public ActorDefinition<?, ?, ?> actor() {

@@ -32,10 +32,16 @@ public final class CommandProcessor<C, E, S> {
     private final EventStore store;
     private final Supplier<OffsetDateTime> clock;
     private final int maxAttempts;
+    private final ProcessingSteps steps;
     private final Object[] locks = new Object[LOCK_STRIPES];
 
     public CommandProcessor(ActorDefinition<C, E, S> actor, CloudEventCodec<C, E, S> codec, EventStore store,
             Supplier<OffsetDateTime> clock, int maxAttempts) {
+        this(actor, codec, store, clock, maxAttempts, ProcessingSteps.UNOBSERVED);
+    }
+
+    public CommandProcessor(ActorDefinition<C, E, S> actor, CloudEventCodec<C, E, S> codec, EventStore store,
+            Supplier<OffsetDateTime> clock, int maxAttempts, ProcessingSteps steps) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
@@ -44,6 +50,7 @@ public final class CommandProcessor<C, E, S> {
         this.store = store;
         this.clock = clock;
         this.maxAttempts = maxAttempts;
+        this.steps = steps;
         for (int i = 0; i < LOCK_STRIPES; i++) {
             locks[i] = new Object();
         }
@@ -68,13 +75,16 @@ public final class CommandProcessor<C, E, S> {
                 if (earlier.isPresent()) {
                     return new ProcessingResult(ProcessingOutcome.DUPLICATE, earlier.get(), attempt - 1);
                 }
-                EventStream loaded = store.load(stream);
                 Decider<C, E, S> decider = actor.decider();
-                S state = decider.evolveAll(decider.initialState(), codec.decodeEvents(loaded.events()));
-                List<E> events = decider.decide(decoded, state);
+                LoadedState<S> loaded = steps.step("load", () -> {
+                    EventStream history = store.load(stream);
+                    return new LoadedState<>(history.version(),
+                            decider.evolveAll(decider.initialState(), codec.decodeEvents(history.events())));
+                });
+                List<E> events = steps.step("decide", () -> decider.decide(decoded, loaded.state()));
                 List<CloudEvent> encoded = codec.encodeEvents(events, command, stream, clock.get());
                 try {
-                    store.append(stream, loaded.version(), command.id(), encoded);
+                    steps.run("append", () -> store.append(stream, loaded.version(), command.id(), encoded));
                 } catch (VersionConflictException conflict) {
                     if (attempt >= maxAttempts) {
                         throw new ProblemException(503, "urn:ripple:problem:version-conflict",
@@ -88,6 +98,10 @@ public final class CommandProcessor<C, E, S> {
                         encoded, attempt - 1);
             }
         }
+    }
+
+    /** An actor's state and the stream version it was rebuilt from. */
+    private record LoadedState<S>(long version, S state) {
     }
 
     private Object lockFor(StreamId stream) {
