@@ -1,0 +1,122 @@
+package io.ripple.manifests;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.fabric8.knative.eventing.v1.Trigger;
+import io.fabric8.knative.serving.v1.Service;
+import io.fabric8.knative.sources.v1.SinkBinding;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class BaseManifestsTest {
+
+    private static ManifestSet base;
+    private static ValidationReport report;
+
+    @BeforeAll
+    static void validateBase() {
+        base = ManifestSet.readDirectory(RepoPaths.knativeBase());
+        report = ManifestValidator.withCrds(RepoPaths.crds()).validate(base);
+    }
+
+    @Test
+    void baseHasNoProblem() {
+        assertThat(report.problems()).isEmpty();
+        assertThat(base.manifests()).extracting(Manifest::kind)
+                .contains("Broker", "Trigger", "Service", "SinkBinding", "EventPolicy", "KafkaSink");
+    }
+
+    @Test
+    void onlyTheKafkaSinkLacksACrdSchema() {
+        assertThat(report.notes()).containsExactly(
+                "eventing.knative.dev/v1alpha1 KafkaSink: no CRD schema at hand, checked with the fabric8 model only");
+    }
+
+    @Test
+    void everyFileHoldsOneResourceNamedAfterItsKindAndName() throws IOException {
+        List<String> files = resourceFiles();
+        assertThat(base.manifests()).hasSameSizeAs(files);
+        for (Manifest manifest : base.manifests()) {
+            String expected = manifest.kind().toLowerCase(Locale.ROOT) + "-" + manifest.name() + ".yaml";
+            assertThat(Path.of(manifest.file()).getFileName().toString()).as(manifest.id()).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void kustomizationListsExactlyTheResourceFiles() throws IOException {
+        List<String> listed = new ArrayList<>();
+        new ObjectMapper(new YAMLFactory()).readTree(RepoPaths.knativeBase().resolve("kustomization.yaml").toFile())
+                .path("resources").forEach(entry -> listed.add(entry.asText()));
+        assertThat(listed).containsExactlyInAnyOrderElementsOf(resourceFiles());
+    }
+
+    @Test
+    void everyResourceCarriesTheCommonLabels() {
+        for (Manifest manifest : base.manifests()) {
+            Map<String, String> labels = manifest.resource().getMetadata().getLabels();
+            assertThat(labels).as(manifest.id())
+                    .containsEntry("app.kubernetes.io/part-of", "ripple")
+                    .containsKey("app.kubernetes.io/name");
+        }
+    }
+
+    @Test
+    void coffeeMachineMailboxSelectsExactlyItsCommands() {
+        Trigger trigger = base.ofType(Trigger.class).stream()
+                .filter(t -> t.manifest().name().equals("coffee-machine")).findFirst().orElseThrow().resource();
+        List<String> types = trigger.getSpec().getFilters().get(0).getAny().stream()
+                .map(filter -> filter.getExact().get("type")).collect(Collectors.toList());
+        assertThat(types).containsExactly("coffee.machine.initialize", "coffee.machine.brew",
+                "coffee.machine.finish-brewing", "coffee.machine.power-off");
+        assertThat(trigger.getSpec().getDelivery().getRetry()).isEqualTo(5);
+        assertThat(trigger.getSpec().getDelivery().getBackoffPolicy()).isEqualTo("exponential");
+        assertThat(trigger.getSpec().getDelivery().getBackoffDelay()).isEqualTo("PT0.2S");
+    }
+
+    @Test
+    void everyActorIsBoundToTheBrokerAndTheEventStore() {
+        SinkBinding binding = base.ofType(SinkBinding.class).get(0).resource();
+        Map<String, String> selector = binding.getSpec().getSubject().getSelector().getMatchLabels();
+        assertThat(binding.getSpec().getSink().getRef().getKind()).isEqualTo("Broker");
+        List<ManifestSet.Typed<Service>> actors = base.ofType(Service.class);
+        assertThat(actors).isNotEmpty();
+        for (ManifestSet.Typed<Service> actor : actors) {
+            assertThat(actor.resource().getMetadata().getLabels()).as(actor.manifest().id())
+                    .containsAllEntriesOf(selector);
+            Container container = actor.resource().getSpec().getTemplate().getSpec().getContainers().get(0);
+            Map<String, String> secretKeys = container.getEnv().stream()
+                    .filter(env -> env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null)
+                    .collect(Collectors.toMap(EnvVar::getName, env -> env.getValueFrom().getSecretKeyRef().getName()
+                            + "/" + env.getValueFrom().getSecretKeyRef().getKey()));
+            assertThat(secretKeys).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "RIPPLE_STORE_URL", "ripple-event-store/url",
+                    "RIPPLE_STORE_USER", "ripple-event-store/user",
+                    "RIPPLE_STORE_PASSWORD", "ripple-event-store/password"));
+            assertThat(container.getEnvFrom()).extracting(source -> source.getConfigMapRef().getName())
+                    .containsExactly("ripple-observability");
+        }
+    }
+
+    private static List<String> resourceFiles() throws IOException {
+        try (Stream<Path> files = Files.list(RepoPaths.knativeBase())) {
+            List<String> names = new ArrayList<>();
+            files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml"))
+                    .sorted().forEach(names::add);
+            return names;
+        }
+    }
+}
