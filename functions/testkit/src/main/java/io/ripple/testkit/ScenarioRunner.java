@@ -3,7 +3,6 @@ package io.ripple.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.cloudevents.CloudEvent;
@@ -15,14 +14,10 @@ import io.ripple.runtime.internal.ProcessingResult;
 import io.ripple.runtime.store.EventStore;
 import io.ripple.runtime.store.StreamId;
 import io.ripple.runtime.store.internal.InMemoryEventStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
@@ -84,13 +79,8 @@ public final class ScenarioRunner<C, E, S> {
             }
         }
         ProcessingResult result = processor.process(IncomingCommand.of(scenario.when(), mapper));
-        List<CloudEvent> actual = result.events();
-        assertThat(actual.stream().map(CloudEvent::getType).toList()).as("%s: types of emitted events",
-                scenario.file()).containsExactlyElementsOf(scenario.then().stream().map(e -> e.get("type").asText())
-                        .toList());
-        for (int i = 0; i < actual.size(); i++) {
-            assertMatches(scenario, i, scenario.then().get(i), actual.get(i));
-        }
+        List<String> problems = ScenarioExpectations.mismatches(scenario.then(), result.events(), mapper);
+        assertThat(problems).as("%s: emitted events against 'then'", scenario.file()).isEmpty();
     }
 
     private static String subjectOf(Scenario scenario, CloudEvent event) {
@@ -98,32 +88,5 @@ public final class ScenarioRunner<C, E, S> {
             throw new AssertionError(scenario.file() + ": given event " + event.getId() + " has no subject");
         }
         return event.getSubject();
-    }
-
-    private void assertMatches(Scenario scenario, int index, JsonNode expected, CloudEvent actual) {
-        Iterator<Map.Entry<String, JsonNode>> members = expected.fields();
-        while (members.hasNext()) {
-            Map.Entry<String, JsonNode> member = members.next();
-            String name = member.getKey();
-            String where = scenario.file() + ": then[" + index + "]." + name;
-            if (name.equals("data")) {
-                assertThat(dataOf(actual)).as(where).isEqualTo(member.getValue());
-            } else if (!name.equals("type")) {
-                assertThat(attributeOf(actual, name)).as(where).isEqualTo(member.getValue().asText());
-            }
-        }
-    }
-
-    private JsonNode dataOf(CloudEvent event) {
-        try {
-            return event.getData() == null ? mapper.nullNode() : mapper.readTree(event.getData().toBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String attributeOf(CloudEvent event, String name) {
-        Object value = event.getAttributeNames().contains(name) ? event.getAttribute(name) : event.getExtension(name);
-        return value == null ? null : value.toString();
     }
 }

@@ -2,7 +2,6 @@ package io.ripple.runtime.internal;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
@@ -57,11 +56,13 @@ public class HttpEdge {
     }
 
     private void describeActor(RoutingContext context) {
-        ObjectNode body = mapper.createObjectNode();
-        body.put("actor", runtime.actor().name());
-        runtime.actor().consumedTypes().forEach(body.putArray("consumes")::add);
-        runtime.actor().eventTypes().forEach(body.putArray("emits")::add);
-        context.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body.toString());
+        String body;
+        try {
+            body = mapper.writeValueAsString(ActorDescriptor.of(runtime.actor()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a descriptor of strings always encodes", e);
+        }
+        context.response().putHeader(HttpHeaders.CONTENT_TYPE, "application/json").end(body);
     }
 
     private void answerFailure(RoutingContext context) {

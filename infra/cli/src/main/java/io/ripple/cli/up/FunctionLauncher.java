@@ -1,0 +1,30 @@
+package io.ripple.cli.up;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts function instances the way Knative Serving starts containers: with {@code PORT},
+ * {@code K_SERVICE}, {@code K_SINK} (what the SinkBinding injects in a cluster) and the
+ * Service's literal {@code env}.
+ *
+ * @param sink        the broker ingress URL, given to every function as {@code K_SINK}
+ * @param logs        directory of the per-service log files
+ * @param jvmOptions  options for every function JVM (memory, GC, AOT cache)
+ * @param extraEnv    environment added to every function (e.g. tracing endpoint)
+ */
+record FunctionLauncher(String sink, Path logs, List<String> jvmOptions, Map<String, String> extraEnv) {
+
+    ChildProcess start(ServiceSpec service, int port) {
+        Map<String, String> env = new HashMap<>(service.env());
+        env.putAll(extraEnv);
+        env.put("PORT", Integer.toString(port));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("K_SERVICE", service.name());
+        env.put("K_SINK", sink);
+        return ChildProcess.start(service.name(), service.jar(), jvmOptions, Map.of(), env, port,
+                logs.resolve(service.name() + ".log"));
+    }
+}
