@@ -1,0 +1,4 @@
+@NullMarked
+package io.ripple.devbroker.config;
+
+import org.jspecify.annotations.NullMarked;

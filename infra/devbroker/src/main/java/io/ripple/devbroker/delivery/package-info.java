@@ -1,0 +1,4 @@
+@NullMarked
+package io.ripple.devbroker.delivery;
+
+import org.jspecify.annotations.NullMarked;

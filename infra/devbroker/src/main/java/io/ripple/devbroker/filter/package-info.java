@@ -1,0 +1,4 @@
+@NullMarked
+package io.ripple.devbroker.filter;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ripple.devbroker.http;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ripple.devbroker.ingress;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ripple.devbroker.log;
+
+import org.jspecify.annotations.NullMarked;

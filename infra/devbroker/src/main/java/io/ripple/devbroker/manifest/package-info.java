@@ -1,0 +1,4 @@
+@NullMarked
+package io.ripple.devbroker.manifest;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ripple.devbroker.telemetry;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.ripple.devbroker.topology;
+
+import org.jspecify.annotations.NullMarked;
