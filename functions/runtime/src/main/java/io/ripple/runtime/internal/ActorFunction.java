@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.funqy.Funq;
 import io.quarkus.funqy.knative.events.CloudEvent;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.ripple.runtime.store.TimerChange;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
@@ -83,7 +84,8 @@ public class ActorFunction {
         }
         Map<String, String> extensions = event.extensions();
         return new IncomingCommand(id, source, type, subject, time(event), extensions.get(WireAttributes.CORRELATION_ID),
-                header(extensions, WireAttributes.TRACEPARENT), header(extensions, WireAttributes.TRACESTATE), data);
+                header(extensions, WireAttributes.TRACEPARENT), header(extensions, WireAttributes.TRACESTATE), data,
+                extensions.get(TimerChange.TIMER_EXTENSION));
     }
 
     private static @Nullable OffsetDateTime time(CloudEvent<JsonNode> event) {

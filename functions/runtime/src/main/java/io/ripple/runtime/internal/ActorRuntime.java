@@ -3,7 +3,9 @@ package io.ripple.runtime.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ripple.runtime.ActorDefinition;
+import io.ripple.runtime.store.ActorStates;
 import io.ripple.runtime.store.EventStore;
+import io.ripple.runtime.store.JsonSnapshotCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
@@ -23,16 +25,21 @@ public class ActorRuntime {
 
     @Inject
     public ActorRuntime(ActorDefinition<?, ?, ?> actor, ObjectMapper mapper, EventStore store, MeterRegistry registry,
+            StoreConfig storeConfig,
             @ConfigProperty(name = "ripple.actor.max-append-attempts", defaultValue = "5") int maxAttempts) {
         this.actor = actor;
         this.metrics = new ActorMetrics(registry, actor.name());
-        this.processor = processorFor(actor, mapper, store, maxAttempts, metrics);
+        this.processor = processorFor(actor, mapper, store, storeConfig, maxAttempts, metrics);
     }
 
     private static <C, E, S> CommandProcessor<C, E, S> processorFor(ActorDefinition<C, E, S> actor,
-            ObjectMapper mapper, EventStore store, int maxAttempts, ProcessingSteps steps) {
-        return new CommandProcessor<>(actor, new CloudEventCodec<>(actor, mapper), store,
-                () -> OffsetDateTime.now(ZoneOffset.UTC), maxAttempts, steps);
+            ObjectMapper mapper, EventStore store, StoreConfig storeConfig, int maxAttempts, ProcessingSteps steps) {
+        CloudEventCodec<C, E, S> codec = new CloudEventCodec<>(actor, mapper);
+        ActorStates<E, S> states = new ActorStates<>(store, actor.decider(), codec::decodeEvents,
+                JsonSnapshotCodec.forDecider(actor.decider(), codec.mapper()), storeConfig.snapshotEvery(),
+                storeConfig.stateCacheSize());
+        return new CommandProcessor<>(actor, codec, store, () -> OffsetDateTime.now(ZoneOffset.UTC), maxAttempts,
+                steps, states);
     }
 
     public ActorMetrics metrics() {

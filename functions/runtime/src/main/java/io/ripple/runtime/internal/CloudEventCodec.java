@@ -11,6 +11,7 @@ import io.ripple.runtime.ActorDefinition;
 import io.ripple.runtime.EventMetadata;
 import io.ripple.runtime.Routed;
 import io.ripple.runtime.store.StreamId;
+import io.ripple.runtime.store.TimerChange;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,11 @@ public final class CloudEventCodec<C, E, S> {
         this.actor = actor;
         // Commands and events without fields ({} on the wire) are normal, not a mistake.
         this.mapper = mapper.copy().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
+
+    /** The mapper binding records, also used for snapshots of the actor's state. */
+    public ObjectMapper mapper() {
+        return mapper;
     }
 
     /**
@@ -121,6 +127,44 @@ public final class CloudEventCodec<C, E, S> {
                 .withExtension(WireAttributes.PARTITION_KEY, stream.partitionKey())
                 .withExtension(WireAttributes.CORRELATION_ID, cause.chainId())
                 .withExtension(WireAttributes.CAUSATION_ID, cause.id());
+        if (cause.traceparent() != null) {
+            builder.withExtension(WireAttributes.TRACEPARENT, cause.traceparent());
+        }
+        if (cause.tracestate() != null) {
+            builder.withExtension(WireAttributes.TRACESTATE, cause.tracestate());
+        }
+        return builder.build();
+    }
+
+    /**
+     * The CloudEvent of a command that a timer sends later (see
+     * {@link io.ripple.runtime.ScheduleCommand}): addressed to {@code target}, with the due
+     * time as its {@code time}, the chain and trace of the command that scheduled it, the
+     * scheduling event as its cause, and the timer's name in the {@code rippletimer}
+     * extension. Its id derives from the scheduling event's id, which makes it the
+     * timer's id.
+     */
+    public CloudEvent encodeTimerCommand(Object command, String timerName, CloudEvent scheduledBy,
+            IncomingCommand cause, StreamId owner, StreamId target, OffsetDateTime dueAt) {
+        byte[] data;
+        try {
+            data = mapper.writeValueAsBytes(command);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("timer command " + command.getClass().getName() + " does not encode", e);
+        }
+        String name = "ripple-timer:" + scheduledBy.getId();
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString())
+                .withSource(URI.create(WireAttributes.actorSource(owner.actorType(), owner.actorId())))
+                .withType(ActorDefinition.typeOf(command))
+                .withSubject(target.actorId())
+                .withTime(dueAt)
+                .withDataContentType(WireAttributes.JSON)
+                .withData(data)
+                .withExtension(WireAttributes.PARTITION_KEY, target.partitionKey())
+                .withExtension(WireAttributes.CORRELATION_ID, cause.chainId())
+                .withExtension(WireAttributes.CAUSATION_ID, scheduledBy.getId())
+                .withExtension(TimerChange.TIMER_EXTENSION, timerName);
         if (cause.traceparent() != null) {
             builder.withExtension(WireAttributes.TRACEPARENT, cause.traceparent());
         }

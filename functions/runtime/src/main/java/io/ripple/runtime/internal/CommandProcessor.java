@@ -5,9 +5,12 @@ import io.ripple.runtime.ActorDefinition;
 import io.ripple.runtime.Decider;
 import io.ripple.runtime.Rejection;
 import io.ripple.runtime.Routed;
+import io.ripple.runtime.store.ActorStates;
 import io.ripple.runtime.store.EventStore;
-import io.ripple.runtime.store.EventStream;
+import io.ripple.runtime.store.JsonSnapshotCodec;
+import io.ripple.runtime.store.LoadedState;
 import io.ripple.runtime.store.StreamId;
+import io.ripple.runtime.store.TimerChange;
 import io.ripple.runtime.store.VersionConflictException;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -18,6 +21,12 @@ import java.util.function.Supplier;
  * Steps 2–4 of processing a command (ARCHITECTURE.md): skip a command already recorded,
  * load the actor's state, decide, and append with the expected version, deciding again
  * on a lost race. Publishing is the caller's step 5.
+ *
+ * <p>State comes from {@link ActorStates}: cached in this process, else the latest
+ * snapshot plus the events after it; a lost race drops the cached state. Timers that the
+ * decided events ask for ({@code ScheduleCommand}, {@code CancelTimer}) are appended in
+ * the same transaction as the events, and a command sent by a timer that a later decision
+ * cancelled is dropped before it is decided.
  *
  * <p>Commands for one address are serialized inside this process (an actor consumes one
  * command at a time); the store's expected-version check keeps state correct across
@@ -33,6 +42,7 @@ public final class CommandProcessor<C, E, S> {
     private final Supplier<OffsetDateTime> clock;
     private final int maxAttempts;
     private final ProcessingSteps steps;
+    private final ActorStates<E, S> states;
     private final Object[] locks = new Object[LOCK_STRIPES];
 
     public CommandProcessor(ActorDefinition<C, E, S> actor, CloudEventCodec<C, E, S> codec, EventStore store,
@@ -42,6 +52,14 @@ public final class CommandProcessor<C, E, S> {
 
     public CommandProcessor(ActorDefinition<C, E, S> actor, CloudEventCodec<C, E, S> codec, EventStore store,
             Supplier<OffsetDateTime> clock, int maxAttempts, ProcessingSteps steps) {
+        this(actor, codec, store, clock, maxAttempts, steps, new ActorStates<>(store, actor.decider(),
+                codec::decodeEvents, JsonSnapshotCodec.forDecider(actor.decider(), codec.mapper()),
+                StoreConfig.DEFAULT_SNAPSHOT_EVERY, StoreConfig.DEFAULT_STATE_CACHE_SIZE));
+    }
+
+    /** @param states where the actor's state comes from: cache, snapshots, events */
+    public CommandProcessor(ActorDefinition<C, E, S> actor, CloudEventCodec<C, E, S> codec, EventStore store,
+            Supplier<OffsetDateTime> clock, int maxAttempts, ProcessingSteps steps, ActorStates<E, S> states) {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
         }
@@ -51,6 +69,7 @@ public final class CommandProcessor<C, E, S> {
         this.clock = clock;
         this.maxAttempts = maxAttempts;
         this.steps = steps;
+        this.states = states;
         for (int i = 0; i < LOCK_STRIPES; i++) {
             locks[i] = new Object();
         }
@@ -75,17 +94,22 @@ public final class CommandProcessor<C, E, S> {
                 if (earlier.isPresent()) {
                     return new ProcessingResult(ProcessingOutcome.DUPLICATE, earlier.get(), attempt - 1);
                 }
+                if (command.timer() != null && store.isTimerCancelled(stream, command.id())) {
+                    // The timer fired before a later decision cancelled it: the command is void.
+                    return new ProcessingResult(ProcessingOutcome.TIMER_CANCELLED, List.of(), attempt - 1);
+                }
                 Decider<C, E, S> decider = actor.decider();
-                LoadedState<S> loaded = steps.step("load", () -> {
-                    EventStream history = store.load(stream);
-                    return new LoadedState<>(history.version(),
-                            decider.evolveAll(decider.initialState(), codec.decodeEvents(history.events())));
-                });
+                LoadedState<S> loaded = steps.step("load", () -> states.load(stream));
                 List<E> events = steps.step("decide", () -> decider.decide(decoded, loaded.state()));
-                List<CloudEvent> encoded = codec.encodeEvents(events, command, stream, clock.get());
+                OffsetDateTime now = clock.get();
+                List<CloudEvent> encoded = codec.encodeEvents(events, command, stream, now);
+                List<TimerChange> timers = TimerRequests.of(events, encoded, command, stream,
+                        command.time() != null ? command.time() : now, codec);
                 try {
-                    steps.run("append", () -> store.append(stream, loaded.version(), command.id(), encoded));
+                    steps.run("append", () -> store.append(stream, loaded.version(), command.id(), encoded, timers));
                 } catch (VersionConflictException conflict) {
+                    // Another instance appended first: the cached state is stale.
+                    states.forget(stream);
                     if (attempt >= maxAttempts) {
                         throw new ProblemException(503, "urn:ripple:problem:version-conflict",
                                 "Concurrent modification", "gave up on " + stream + " after " + attempt
@@ -93,6 +117,7 @@ public final class CommandProcessor<C, E, S> {
                     }
                     continue;
                 }
+                states.appended(stream, loaded, events);
                 boolean rejected = events.stream().anyMatch(Rejection.class::isInstance);
                 return new ProcessingResult(rejected ? ProcessingOutcome.REJECTED : ProcessingOutcome.APPLIED,
                         encoded, attempt - 1);
@@ -100,8 +125,9 @@ public final class CommandProcessor<C, E, S> {
         }
     }
 
-    /** An actor's state and the stream version it was rebuilt from. */
-    private record LoadedState<S>(long version, S state) {
+    /** Where the actor's state comes from: cache, snapshots, events. */
+    public ActorStates<E, S> states() {
+        return states;
     }
 
     private Object lockFor(StreamId stream) {

@@ -9,5 +9,7 @@ public enum ProcessingOutcome {
     /** The command id was processed before; its stored events are published again. */
     DUPLICATE,
     /** Another actor's event that this actor's reaction routed nowhere: nothing to do. */
-    IGNORED
+    IGNORED,
+    /** A command sent by a timer that a later decision cancelled: dropped, nothing stored. */
+    TIMER_CANCELLED
 }
