@@ -1,43 +1,67 @@
 package io.ripple.coffeemachine;
 
 import io.ripple.runtime.ActorDefinition;
+import io.ripple.runtime.CancelTimer;
 import io.ripple.runtime.Decider;
 import io.ripple.runtime.MessageType;
 import io.ripple.runtime.Rejection;
+import io.ripple.runtime.Routed;
+import io.ripple.runtime.ScheduleCommand;
+import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The coffee machine's rules: OFF → READY on initialization, READY → BREWING on brew,
  * BREWING → READY when brewing finished. Finished is not success: the hardware reports an
- * outcome, and a failed brew is a fact other actors must react to.
+ * outcome, and a failed brew is a fact other actors must react to. A machine whose hardware
+ * does not report within {@link #BREW_TIMEOUT} is declared FAULTY until it is initialized again.
+ *
+ * <p>A brew may carry the order it is for ({@code order}, null for a brew no order asked for):
+ * the barista's assignment becomes a brew through a reaction, and the order id travels on to
+ * {@code brew-started} and {@code brewing-finished} so the order and the supervisor can follow it.
  */
 public final class CoffeeMachine implements Decider<CoffeeMachine.Command, CoffeeMachine.Event, CoffeeMachine.State> {
 
     /** The actor type: Knative Service name, Trigger name and mailbox prefix. */
     public static final String ACTOR = "coffee-machine";
 
+    /** How long the hardware has to report the end of a brew before the machine is declared FAULTY. */
+    public static final Duration BREW_TIMEOUT = Duration.ofSeconds(90);
+
+    static final String BREW_TIMER = "brew-timeout";
+
     public static final ActorDefinition<Command, Event, State> DEFINITION = ActorDefinition
             .builder(ACTOR, new CoffeeMachine())
-            .commands(Initialize.class, Brew.class, FinishBrewing.class, PowerOff.class)
+            .commands(Initialize.class, Brew.class, FinishBrewing.class, PowerOff.class, CheckBrewing.class)
             .events(InitializationCompleted.class, BrewStarted.class, BrewingFinished.class, PoweredOff.class,
-                    CommandRejected.class)
+                    CommandRejected.class, BrewingTimedOut.class)
+            .reactsTo(OrderAssigned.class, CoffeeMachine::brewTheAssignedOrder)
+            .reactsTo(MachineResetRequested.class, CoffeeMachine::initializeOnReset)
             .build();
 
     // ---- commands -------------------------------------------------------------------
 
-    public sealed interface Command permits Initialize, Brew, FinishBrewing, PowerOff {
+    public sealed interface Command permits Initialize, Brew, FinishBrewing, PowerOff, CheckBrewing {
     }
 
     @MessageType("coffee.machine.initialize")
     public record Initialize() implements Command {
     }
 
+    /** @param order the order this brew serves, or null */
     @MessageType("coffee.machine.brew")
-    public record Brew(String recipe) implements Command {
+    public record Brew(String recipe, String order) implements Command {
         public Brew {
             if (recipe == null || recipe.isBlank()) {
                 throw new IllegalArgumentException("recipe is required");
             }
+        }
+
+        /** A brew no order asked for. */
+        public Brew(String recipe) {
+            this(recipe, null);
         }
     }
 
@@ -66,26 +90,70 @@ public final class CoffeeMachine implements Decider<CoffeeMachine.Command, Coffe
     public record PowerOff() implements Command {
     }
 
+    /**
+     * Sent by the brew timer {@link #BREW_TIMEOUT} after a brew started: if that brew (same
+     * order) is still running, the hardware went silent.
+     */
+    @MessageType("coffee.machine.check-brewing")
+    public record CheckBrewing(String order) implements Command {
+    }
+
     // ---- events ---------------------------------------------------------------------
 
     public sealed interface Event permits InitializationCompleted, BrewStarted, BrewingFinished, PoweredOff,
-            CommandRejected {
+            CommandRejected, BrewingTimedOut {
     }
 
     @MessageType("coffee.machine.initialization-completed")
     public record InitializationCompleted() implements Event {
     }
 
+    /** Starts the brew timer: if the hardware has not reported by then, the brew is checked. */
     @MessageType("coffee.machine.brew-started")
-    public record BrewStarted(String recipe) implements Event {
+    public record BrewStarted(String recipe, String order) implements Event, ScheduleCommand {
+        /** A brew no order asked for. */
+        public BrewStarted(String recipe) {
+            this(recipe, null);
+        }
+
+        @Override
+        public String timerName() {
+            return BREW_TIMER;
+        }
+
+        @Override
+        public Duration delay() {
+            return BREW_TIMEOUT;
+        }
+
+        @Override
+        public Object command() {
+            return new CheckBrewing(order);
+        }
     }
 
-    /** The brew is over; {@link #outcome} says whether a coffee came out. */
+    /** The brew is over; {@link #outcome} says whether a coffee came out. Cancels the brew timer. */
     @MessageType("coffee.machine.brewing-finished")
-    public record BrewingFinished(String recipe, String outcome, String reason) implements Event {
+    public record BrewingFinished(String recipe, String outcome, String reason, String order)
+            implements Event, CancelTimer {
+        /** The end of a brew no order asked for. */
+        public BrewingFinished(String recipe, String outcome, String reason) {
+            this(recipe, outcome, reason, null);
+        }
+
         public boolean succeeded() {
             return BrewOutcome.OK.equals(outcome);
         }
+
+        @Override
+        public String timerName() {
+            return BREW_TIMER;
+        }
+    }
+
+    /** The hardware did not report the end of a brew in time: no coffee, and the machine is FAULTY. */
+    @MessageType("coffee.machine.brewing-timed-out")
+    public record BrewingTimedOut(String recipe, String order, String reason) implements Event {
     }
 
     @MessageType("coffee.machine.powered-off")
@@ -105,14 +173,48 @@ public final class CoffeeMachine implements Decider<CoffeeMachine.Command, Coffe
         }
     }
 
+    // ---- other actors' events, as the machine reads them -----------------------------
+
+    /** The barista's {@code order-assigned}: brew this order on this machine. */
+    @MessageType("coffee.barista.order-assigned")
+    public record OrderAssigned(String order, String machine, String recipe) {
+    }
+
+    /** The supervisor's {@code machine-reset-requested}: initialize the machine again. */
+    @MessageType("coffee.supervisor.machine-reset-requested")
+    public record MachineResetRequested(String machine, String reason) {
+    }
+
+    static Optional<Routed<Command>> brewTheAssignedOrder(OrderAssigned assigned) {
+        if (assigned.machine() == null || assigned.recipe() == null || assigned.recipe().isBlank()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Routed<>(assigned.machine(), new Brew(assigned.recipe(), assigned.order())));
+    }
+
+    static Optional<Routed<Command>> initializeOnReset(MachineResetRequested reset) {
+        return reset.machine() == null ? Optional.empty()
+                : Optional.of(new Routed<>(reset.machine(), new Initialize()));
+    }
+
     // ---- state ----------------------------------------------------------------------
 
-    public enum MachineState { OFF, READY, BREWING }
+    /** FAULTY: a brew timed out; only initializing (a reset) or powering off gets the machine out of it. */
+    public enum MachineState { OFF, READY, BREWING, FAULTY }
 
-    /** @param brewing the recipe being brewed while BREWING, else null */
-    public record State(MachineState machine, String brewing) {
+    /**
+     * @param brewing the recipe being brewed while BREWING, else null
+     * @param order   the order being brewed while BREWING, null if none
+     */
+    public record State(MachineState machine, String brewing, String order) {
         static final State OFF = new State(MachineState.OFF, null);
         static final State READY = new State(MachineState.READY, null);
+        static final State FAULTY = new State(MachineState.FAULTY, null);
+
+        /** A state with no order being brewed. */
+        public State(MachineState machine, String brewing) {
+            this(machine, brewing, null);
+        }
     }
 
     @Override
@@ -125,29 +227,36 @@ public final class CoffeeMachine implements Decider<CoffeeMachine.Command, Coffe
     @Override
     public List<Event> decide(Command command, State state) {
         if (command instanceof Initialize) {
-            return state.machine() == MachineState.OFF
+            // Initializing a FAULTY machine is how it is reset.
+            return state.machine() == MachineState.OFF || state.machine() == MachineState.FAULTY
                     ? List.of(new InitializationCompleted())
                     : reject(command, "machine is already " + state.machine());
         }
         if (command instanceof Brew brew) {
             return state.machine() == MachineState.READY
-                    ? List.of(new BrewStarted(brew.recipe()))
+                    ? List.of(new BrewStarted(brew.recipe(), brew.order()))
                     : reject(command, "cannot brew while " + state.machine());
         }
         if (command instanceof FinishBrewing finish) {
             return state.machine() == MachineState.BREWING
-                    ? List.of(new BrewingFinished(state.brewing(), finish.outcome(), finish.reason()))
+                    ? List.of(new BrewingFinished(state.brewing(), finish.outcome(), finish.reason(), state.order()))
                     : reject(command, "no brew in progress: machine is " + state.machine());
         }
         if (command instanceof PowerOff) {
             return switch (state.machine()) {
                 case OFF -> reject(command, "machine is already OFF");
-                case READY -> List.of(new PoweredOff());
+                case READY, FAULTY -> List.of(new PoweredOff());
                 // Cutting power mid-brew is allowed, and ruins the coffee: say so first.
-                case BREWING -> List.of(
-                        new BrewingFinished(state.brewing(), BrewOutcome.FAILED, "powered off while brewing"),
-                        new PoweredOff());
+                case BREWING -> List.of(new BrewingFinished(state.brewing(), BrewOutcome.FAILED,
+                        "powered off while brewing", state.order()), new PoweredOff());
             };
+        }
+        if (command instanceof CheckBrewing check) {
+            // Nothing to do when that brew is over: the timer merely outlived it.
+            return state.machine() == MachineState.BREWING && Objects.equals(state.order(), check.order())
+                    ? List.of(new BrewingTimedOut(state.brewing(), state.order(), "the hardware did not report within "
+                            + BREW_TIMEOUT.toSeconds() + " s"))
+                    : List.of();
         }
         throw new IllegalArgumentException("unhandled command " + command.getClass().getName());
     }
@@ -158,13 +267,16 @@ public final class CoffeeMachine implements Decider<CoffeeMachine.Command, Coffe
             return State.READY;
         }
         if (event instanceof BrewStarted started) {
-            return new State(MachineState.BREWING, started.recipe());
+            return new State(MachineState.BREWING, started.recipe(), started.order());
         }
         if (event instanceof BrewingFinished) {
             return State.READY;
         }
         if (event instanceof PoweredOff) {
             return State.OFF;
+        }
+        if (event instanceof BrewingTimedOut) {
+            return State.FAULTY;
         }
         if (event instanceof CommandRejected) {
             return state;

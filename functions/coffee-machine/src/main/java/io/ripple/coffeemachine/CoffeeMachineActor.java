@@ -14,7 +14,8 @@ import jakarta.enterprise.inject.Produces;
         CoffeeMachine.Initialize.class, CoffeeMachine.Brew.class, CoffeeMachine.FinishBrewing.class,
         CoffeeMachine.PowerOff.class, CoffeeMachine.InitializationCompleted.class, CoffeeMachine.BrewStarted.class,
         CoffeeMachine.BrewingFinished.class, CoffeeMachine.PoweredOff.class, CoffeeMachine.CommandRejected.class,
-        CoffeeMachine.State.class })
+        CoffeeMachine.CheckBrewing.class, CoffeeMachine.BrewingTimedOut.class, CoffeeMachine.OrderAssigned.class,
+        CoffeeMachine.MachineResetRequested.class, CoffeeMachine.State.class })
 public class CoffeeMachineActor {
 
     @Produces

@@ -237,7 +237,7 @@ class CoffeeMachineFunctionTest {
     void theActorDescribesWhatItConsumesAndEmits() {
         given().get("/q/ripple").then().statusCode(200)
                 .body("actor", equalTo("coffee-machine"))
-                .body("consumes.size()", equalTo(4))
+                .body("consumes.size()", equalTo(7))
                 .body("emits", org.hamcrest.Matchers.hasItem("coffee.machine.brewing-finished"));
     }
 

@@ -6,17 +6,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ripple.coffeemachine.CoffeeMachine.Brew;
 import io.ripple.coffeemachine.CoffeeMachine.BrewStarted;
 import io.ripple.coffeemachine.CoffeeMachine.BrewingFinished;
+import io.ripple.coffeemachine.CoffeeMachine.BrewingTimedOut;
+import io.ripple.coffeemachine.CoffeeMachine.CheckBrewing;
 import io.ripple.coffeemachine.CoffeeMachine.Command;
 import io.ripple.coffeemachine.CoffeeMachine.Event;
 import io.ripple.coffeemachine.CoffeeMachine.FinishBrewing;
 import io.ripple.coffeemachine.CoffeeMachine.Initialize;
 import io.ripple.coffeemachine.CoffeeMachine.InitializationCompleted;
+import io.ripple.coffeemachine.CoffeeMachine.MachineResetRequested;
 import io.ripple.coffeemachine.CoffeeMachine.MachineState;
+import io.ripple.coffeemachine.CoffeeMachine.OrderAssigned;
 import io.ripple.coffeemachine.CoffeeMachine.PowerOff;
 import io.ripple.coffeemachine.CoffeeMachine.PoweredOff;
 import io.ripple.coffeemachine.CoffeeMachine.State;
+import io.ripple.runtime.ActorDefinition;
+import io.ripple.runtime.EventMetadata;
+import io.ripple.runtime.Routed;
 import io.ripple.testkit.DeciderFixture;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class CoffeeMachineTest {
@@ -128,13 +137,106 @@ class CoffeeMachineTest {
         assertThatThrownBy(() -> new FinishBrewing("failed", null)).hasMessage("a failed outcome needs a reason");
     }
 
+    // ---- brews for orders, the brew timer and FAULTY machines --------------------------
+
+    @Test
+    void aBrewForAnOrderCarriesTheOrderToItsEnd() {
+        machine.given(new InitializationCompleted())
+                .when(new Brew("latte", "order-7"))
+                .then(new BrewStarted("latte", "order-7"))
+                .thenState(new State(MachineState.BREWING, "latte", "order-7"));
+        machine.given(new InitializationCompleted(), new BrewStarted("latte", "order-7"))
+                .when(FinishBrewing.failed("no beans"))
+                .then(new BrewingFinished("latte", "failed", "no beans", "order-7"))
+                .thenState(new State(MachineState.READY, null));
+    }
+
+    @Test
+    void powerOffWhileBrewingAnOrderNamesTheOrderInTheFailedBrew() {
+        machine.given(new InitializationCompleted(), new BrewStarted("mocha", "order-7"))
+                .when(new PowerOff())
+                .then(new BrewingFinished("mocha", "failed", "powered off while brewing", "order-7"), new PoweredOff());
+    }
+
+    @Test
+    void aStartedBrewSetsATimerThatChecksItAndTheEndOfTheBrewCancelsIt() {
+        BrewStarted started = new BrewStarted("latte", "order-7");
+        assertThat(started.timerName()).isEqualTo("brew-timeout");
+        assertThat(started.delay()).isEqualTo(Duration.ofSeconds(90));
+        assertThat(started.command()).isEqualTo(new CheckBrewing("order-7"));
+        assertThat(new BrewingFinished("latte", "ok", null, "order-7").timerName()).isEqualTo(started.timerName());
+        assertThat(ActorDefinition.typeOf(started.command())).isEqualTo("coffee.machine.check-brewing");
+    }
+
+    @Test
+    void aBrewStillRunningWhenCheckedTimesOutAndTheMachineIsFaulty() {
+        machine.given(new InitializationCompleted(), new BrewStarted("latte", "order-7"))
+                .when(new CheckBrewing("order-7"))
+                .then(new BrewingTimedOut("latte", "order-7", "the hardware did not report within 90 s"))
+                .thenState(new State(MachineState.FAULTY, null));
+    }
+
+    @Test
+    void aCheckOfABrewThatIsOverDoesNothing() {
+        machine.given(new InitializationCompleted(), new BrewStarted("latte", "order-7"),
+                        new BrewingFinished("latte", "ok", null, "order-7"))
+                .when(new CheckBrewing("order-7"))
+                .thenNothing();
+        machine.given(new InitializationCompleted(), new BrewStarted("latte", "order-8"))
+                .when(new CheckBrewing("order-7"))
+                .thenNothing()
+                .thenState(new State(MachineState.BREWING, "latte", "order-8"));
+        machine.givenNothing().when(new CheckBrewing(null)).thenNothing();
+    }
+
+    @Test
+    void aFaultyMachineBrewsNothingUntilItIsInitializedAgain() {
+        BrewingTimedOut timedOut = new BrewingTimedOut("latte", "order-7", "silent");
+        machine.given(new InitializationCompleted(), new BrewStarted("latte", "order-7"), timedOut)
+                .when(new Brew("espresso"))
+                .thenRejected("cannot brew while FAULTY");
+        machine.given(new InitializationCompleted(), new BrewStarted("latte", "order-7"), timedOut)
+                .when(FinishBrewing.ok())
+                .thenRejected("no brew in progress: machine is FAULTY");
+        machine.given(new InitializationCompleted(), new BrewStarted("latte", "order-7"), timedOut)
+                .when(new Initialize())
+                .then(new InitializationCompleted())
+                .thenState(new State(MachineState.READY, null));
+        machine.given(new InitializationCompleted(), new BrewStarted("latte", "order-7"), timedOut)
+                .when(new PowerOff())
+                .then(new PoweredOff())
+                .thenState(new State(MachineState.OFF, null));
+    }
+
+    // ---- reactions ------------------------------------------------------------------
+
+    private static Optional<Routed<Command>> react(Object event) {
+        EventMetadata metadata = new EventMetadata("e-1", "/actors/barista/shop", "shop", null, "chain-1");
+        return CoffeeMachine.DEFINITION.reaction(ActorDefinition.typeOf(event)).orElseThrow()
+                .routeEvent(event, metadata);
+    }
+
+    @Test
+    void anOrderAssignedToAMachineIsBrewedThere() {
+        assertThat(react(new OrderAssigned("order-7", "m2", "latte")))
+                .contains(new Routed<>("m2", new Brew("latte", "order-7")));
+        assertThat(react(new OrderAssigned("order-7", null, "latte"))).isEmpty();
+    }
+
+    @Test
+    void aResetRequestedByTheSupervisorInitializesTheMachine() {
+        assertThat(react(new MachineResetRequested("m2", "timed out"))).contains(new Routed<>("m2", new Initialize()));
+        assertThat(react(new MachineResetRequested(null, "timed out"))).isEmpty();
+    }
+
     /** Stands in for the exhaustive switch Java 17 lacks: every command and event is handled in every state. */
     @Test
     void everyCommandAndEventIsHandledInEveryState() {
         CoffeeMachine decider = new CoffeeMachine();
         assertThat(Command.class.getPermittedSubclasses()).hasSize(CoffeeMachine.DEFINITION.commandTypes().size());
         assertThat(Event.class.getPermittedSubclasses()).hasSize(CoffeeMachine.DEFINITION.eventTypes().size());
-        Command[] commands = { new Initialize(), new Brew("espresso"), FinishBrewing.ok(), new PowerOff() };
+        Command[] commands = { new Initialize(), new Brew("espresso"), FinishBrewing.ok(), new PowerOff(),
+                new CheckBrewing(null) };
         assertThat(Arrays.stream(commands).map(Object::getClass))
                 .containsExactlyInAnyOrder(Command.class.getPermittedSubclasses());
         for (MachineState machineState : MachineState.values()) {

@@ -1,0 +1,33 @@
+package io.ripple.order;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+@AnalyzeClasses(packages = "io.ripple", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule deciderIsPure = noClasses()
+            .that().haveNameMatching("io\\.ripple\\.order\\.Order(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "jakarta..", "java.sql..",
+                    "java.net..", "java.io..", "io.vertx..", "io.smallrye..", "com.fasterxml..")
+            .because("a decider is pure: data in, data out (STYLE.md)");
+
+    @ArchTest
+    static final ArchRule deciderUsesOnlyTheRuntimeApi = noClasses()
+            .that().haveNameMatching("io\\.ripple\\.order\\.Order(\\$.*)?")
+            .should().dependOnClassesThat().resideInAnyPackage("io.ripple.runtime.internal..",
+                    "io.ripple.runtime.store..")
+            .because("actors see the runtime's pure API, not its adapters");
+
+    @ArchTest
+    static final ArchRule actorsNeverImportAnotherActor = noClasses()
+            .that().resideInAPackage("io.ripple.order..")
+            .should().dependOnClassesThat().resideInAnyPackage("io.ripple.coffeemachine..", "io.ripple.barista..",
+                    "io.ripple.supervisor..", "io.ripple.insights..")
+            .because("an actor reads other actors' events into its own records");
+}

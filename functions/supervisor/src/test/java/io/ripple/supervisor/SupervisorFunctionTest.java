@@ -1,0 +1,143 @@
+package io.ripple.supervisor;
+
+import static io.restassured.RestAssured.given;
+import static io.ripple.supervisor.CloudEvents.command;
+import static io.ripple.supervisor.CloudEvents.event;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.ripple.runtime.internal.BrokerPublisher;
+import io.smallrye.reactive.messaging.memory.InMemoryConnector;
+import io.smallrye.reactive.messaging.memory.InMemorySink;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.eclipse.microprofile.reactive.messaging.spi.Connector;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The supervisor function with the shipped policies over real HTTP CloudEvents. */
+@QuarkusTest
+@QuarkusTestResource(value = InMemoryBrokerResource.class, restrictToAnnotatedClass = true)
+class SupervisorFunctionTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Inject
+    @Connector("smallrye-in-memory")
+    InMemoryConnector connector;
+
+    @Inject
+    ObjectMapper mapper;
+
+    private InMemorySink<CloudEvent> broker;
+
+    @BeforeEach
+    void emptyBroker() {
+        broker = connector.sink(BrokerPublisher.CHANNEL);
+        broker.clear();
+    }
+
+    private List<CloudEvent> published() {
+        return broker.received().stream().map(Message::getPayload).toList();
+    }
+
+    private JsonNode data(CloudEvent event) throws Exception {
+        return mapper.readTree(event.getData().toBytes());
+    }
+
+    static String failedBrew(String order) {
+        return "{\"recipe\":\"latte\",\"outcome\":\"failed\",\"reason\":\"no water\",\"order\":\"" + order + "\"}";
+    }
+
+    @Test
+    void aFailedBrewIsRetriedInTheSameChain() throws Exception {
+        String order = "o-" + UUID.randomUUID();
+        CloudEvents.binary(CloudEvents.newId(), "coffee.machine.brewing-finished", "/actors/coffee-machine/m1", "m1")
+                .header("ce-time", "2026-01-01T08:00:00Z").header("ce-correlationid", "chain-" + order)
+                .body(failedBrew(order)).post("/").then().statusCode(204);
+
+        List<CloudEvent> events = published();
+        assertThat(events).extracting(CloudEvent::getType).containsExactly("coffee.supervisor.policy-applied",
+                "coffee.supervisor.order-retry-requested", "coffee.supervisor.policy-applied");
+        CloudEvent retry = events.get(1);
+        assertThat(retry.getSource()).hasToString("/actors/supervisor/shop");
+        assertThat(retry.getExtension("partitionkey")).isEqualTo("supervisor/shop");
+        assertThat(retry.getExtension("correlationid")).isEqualTo("chain-" + order);
+        JsonNode data = data(retry);
+        assertThat(data.get("order").asText()).isEqualTo(order);
+        assertThat(data.get("machine").asText()).isEqualTo("m1");
+        assertThat(data.get("attempt").asInt()).isEqualTo(1);
+        assertThat(data(events.get(0)).get("at").asText()).isEqualTo("2026-01-01T08:00:00Z");
+    }
+
+    @Test
+    void theThirdFailureOfAnOrderGivesItUp() {
+        String order = "o-" + UUID.randomUUID();
+        for (int i = 0; i < 3; i++) {
+            event("coffee.machine.brewing-finished", "coffee-machine", "m-" + UUID.randomUUID(), failedBrew(order))
+                    .statusCode(204);
+        }
+        assertThat(published()).extracting(CloudEvent::getType).contains("coffee.supervisor.order-given-up",
+                "coffee.supervisor.alert-raised").filteredOn("coffee.supervisor.order-retry-requested"::equals)
+                .hasSize(2);
+    }
+
+    @Test
+    void anEventNoPolicyAppliesToIsAcknowledgedAndChangesNothing() {
+        event("coffee.machine.brewing-finished", "coffee-machine", "m1",
+                "{\"recipe\":\"latte\",\"outcome\":\"ok\",\"reason\":null,\"order\":\"o1\"}").statusCode(204);
+        event("coffee.order.failed", "order", "o1", "{\"reason\":\"too slow\"}").statusCode(204);
+        assertThat(published()).isEmpty();
+    }
+
+    @Test
+    void aReportedDeadLetterRaisesAnAlert() throws Exception {
+        command("coffee.supervisor.report-dead-letter", "shop", """
+                {"eventId":"e-1","eventType":"coffee.machine.brew","eventSubject":"m1","trigger":"coffee-machine",
+                 "statusCode":500,"reason":"internal error","at":"2026-01-01T08:00:00Z"}""").statusCode(204);
+        CloudEvent alert = published().get(1);
+        assertThat(alert.getType()).isEqualTo("coffee.supervisor.alert-raised");
+        assertThat(data(alert).get("key").asText()).isEqualTo("coffee.machine.brew");
+    }
+
+    // ---- bad input: 400 with a problem body, nothing published ----------------------
+
+    @Test
+    void aDeadLetterReportWithoutTimeIsABadRequest() {
+        command("coffee.supervisor.report-dead-letter", "shop", "{\"eventType\":\"coffee.machine.brew\"}")
+                .statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:ripple:problem:undecodable-data"))
+                .body("detail", containsString("at (when the event was dead-lettered) is required"));
+        assertThat(published()).isEmpty();
+    }
+
+    @Test
+    void anUnknownTypeIsABadRequest() {
+        event("coffee.machine.exploded", "coffee-machine", "m1", "{}").statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:ripple:problem:unknown-type"));
+    }
+
+    @Test
+    void theActorDescribesWhatItConsumesAndEmits() {
+        given().get("/q/ripple").then().statusCode(200)
+                .body("actor", equalTo("supervisor"))
+                .body("consumes.size()", equalTo(6))
+                .body("reactions", hasItem("coffee.machine.brewing-timed-out"))
+                .body("emits", hasItem("coffee.supervisor.order-retry-requested"));
+    }
+
+    @Test
+    void healthIsExposedForKnativeProbes() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);
+    }
+}
