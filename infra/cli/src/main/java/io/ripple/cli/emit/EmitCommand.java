@@ -56,7 +56,8 @@ public class EmitCommand implements Callable<Integer> {
     @Option(names = "--data", defaultValue = "{}", description = "JSON data, or @file to read it from a file (default: {})")
     String data;
 
-    @Option(names = "--ext", description = "extension attribute key=value, repeatable (e.g. --ext correlationid=order-7)")
+    @Option(names = "--ext", description = {"extension attribute key=value, repeatable (e.g. --ext correlationid=order-7);",
+            "correlationid defaults to the event id (a new chain), partitionkey to the subject"})
     Map<String, String> extensions = new LinkedHashMap<>();
 
     @Option(names = "--follow", description = "wait until the chain is quiet, then print it as `ripple trace` does")
@@ -76,6 +77,13 @@ public class EmitCommand implements Callable<Integer> {
                 .withTime(OffsetDateTime.now(ZoneOffset.UTC)).withDataContentType("application/json").withData(payload);
         if (subject != null) {
             builder.withSubject(subject);
+        }
+        // The wire contract: a chain is named by its first command's id, carried as correlationid.
+        builder.withExtension("correlationid", extensions.getOrDefault("correlationid", eventId));
+        if (subject != null && !extensions.containsKey("partitionkey")) {
+            // Ordered triggers serialize per partitionkey; keying by the addressed actor's id keeps its
+            // commands in order without holding up other actors' (set --ext partitionkey= to override).
+            builder.withExtension("partitionkey", subject);
         }
         for (Map.Entry<String, String> extension : extensions.entrySet()) {
             if (!extension.getKey().matches("[a-z0-9]{1,20}")) {

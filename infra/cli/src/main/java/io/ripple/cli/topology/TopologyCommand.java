@@ -35,6 +35,9 @@ public class TopologyCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "text", description = "text, mermaid or dot (default: ${DEFAULT-VALUE})")
     Format format;
 
+    @Option(names = "--root", defaultValue = ".", description = "repository root, where functions/ and infra/ are (default: current directory)")
+    Path root;
+
     @Override
     public Integer call() {
         if (!Files.isDirectory(manifests)) {
@@ -46,7 +49,7 @@ public class TopologyCommand implements Callable<Integer> {
                     + set.loadProblems().stream().map(Problem::toString).collect(Collectors.joining("\n  ")));
         }
         TopologyReader reader = new TopologyReader();
-        Topology topology = reader.read(set, Path.of("").toAbsolutePath());
+        Topology topology = reader.read(set, root.toAbsolutePath());
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         switch (format) {

@@ -27,7 +27,8 @@ public final class ChainReader {
                     continue;
                 }
                 for (JsonNode delivery : logged.path("deliveries")) {
-                    deliveries.add(new TracedEvent.Delivery(delivery.path("trigger").asText(),
+                    String trigger = delivery.path("trigger").asText();
+                    deliveries.add(new TracedEvent.Delivery(trigger.substring(trigger.lastIndexOf('/') + 1),
                             delivery.path("outcome").asText(), delivery.path("attempts").asInt(),
                             delivery.path("statusCode").isNumber() ? delivery.path("statusCode").asInt() : null,
                             instant(delivery.path("finishedAt"))));

@@ -77,16 +77,15 @@ final class ServiceScaler {
             lastRequest = System.nanoTime();
             Instance best = instances.stream().filter(Instance::isReady)
                     .min(Comparator.comparingInt(i -> i.inFlight)).orElse(null);
-            boolean anyStarting = instances.stream().anyMatch(i -> !i.ready.isDone());
-            boolean saturated = best == null || best.inFlight >= spec.target();
-            if (saturated && !anyStarting && instances.size() < spec.maxScale()) {
-                startInstance();
-            }
             if (best != null) {
-                // Like the activator with target burst capacity: an overloaded instance still
-                // takes the request while the new one starts.
+                // Like the activator with burst capacity: a busy instance still takes the
+                // request while another one starts.
                 best.inFlight++;
+                scaleOutIfSaturated();
                 return best;
+            }
+            if (instances.isEmpty()) {
+                startInstance();
             }
             starting = instances.stream().filter(i -> !i.ready.isDone()).findFirst()
                     .map(i -> i.ready).orElseThrow(() -> new TimeoutException(spec.name() + " has no instance"));
@@ -95,10 +94,20 @@ final class ServiceScaler {
             Instance instance = starting.get(readyTimeout.toMillis(), TimeUnit.MILLISECONDS);
             synchronized (this) {
                 instance.inFlight++;
+                scaleOutIfSaturated();
             }
             return instance;
         } catch (ExecutionException e) {
             throw new TimeoutException(spec.name() + " did not become ready: " + e.getCause().getMessage());
+        }
+    }
+
+    /** Starts one more instance when every ready one has more requests in flight than the target. */
+    private void scaleOutIfSaturated() {
+        boolean anyStarting = instances.stream().anyMatch(i -> !i.ready.isDone());
+        boolean saturated = instances.stream().filter(Instance::isReady).allMatch(i -> i.inFlight > spec.target());
+        if (saturated && !anyStarting && instances.size() < spec.maxScale()) {
+            startInstance();
         }
     }
 
