@@ -10,6 +10,7 @@ import io.ripple.runtime.store.TimerChange;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -38,6 +39,10 @@ public class ActorFunction {
     @Inject
     CurrentVertxRequest currentRequest;
 
+    /** Longer than the connector's own per-event timeout, so its verdict normally comes first. */
+    @ConfigProperty(name = "ripple.actor.publish-deadline", defaultValue = "15s")
+    java.time.Duration publishDeadline;
+
     @Funq(NAME)
     public Uni<Void> actor(CloudEvent<JsonNode> event) {
         ActorMetrics metrics = runtime.metrics();
@@ -54,6 +59,9 @@ public class ActorFunction {
         metrics.conflicts(result.conflicts());
         Timer.Sample publishing = metrics.startStep();
         return publisher.publish(result.events())
+                // A delivery must never hang the broker: without the sink's verdict in time, fail it.
+                .ifNoItem().after(publishDeadline).failWith(() -> new SinkRejectedException(0,
+                        "no acknowledgement from the sink within " + publishDeadline.toMillis() + " ms"))
                 .onItem().invoke(() -> {
                     metrics.stopStep(publishing, "publish");
                     metrics.commandProcessed(type, result.outcome());

@@ -8,17 +8,29 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Waits until a chain is quiet — no new event and no new delivery outcome for a while —
- * then prints it. Polls the broker's log; a chain has no natural end to wait on.
+ * Waits until a chain is quiet — no new event and no new delivery outcome for a while, and
+ * no trigger with deliveries pending — then prints it. Polls the broker's log; a chain has no natural end to wait on.
  */
 public final class ChainFollower {
 
     private final ChainReader reader;
+    private final BrokerQueries broker;
     private final PrintWriter out;
 
     public ChainFollower(URI brokerBase, PrintWriter out) {
-        this.reader = new ChainReader(new BrokerQueries(brokerBase));
+        this.broker = new BrokerQueries(brokerBase);
+        this.reader = new ChainReader(broker);
         this.out = out;
+    }
+
+    /** No trigger has an event still to deliver (a cold start or a retry keeps the chain open). */
+    private boolean brokerIdle() {
+        for (com.fasterxml.jackson.databind.JsonNode trigger : broker.get("/api/v1/triggers", java.util.Map.of()).path("items")) {
+            if (trigger.path("lag").asLong() > 0 || trigger.path("inFlight").asLong() > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** @return 0 when the chain went quiet and nothing was dead-lettered, 1 otherwise */
@@ -33,7 +45,7 @@ public final class ChainFollower {
             if (!seen.equals(lastSeen)) {
                 lastSeen = seen;
                 quietSince = System.nanoTime();
-            } else if (!events.isEmpty() && System.nanoTime() - quietSince >= quietFor.toNanos()) {
+            } else if (!events.isEmpty() && System.nanoTime() - quietSince >= quietFor.toNanos() && brokerIdle()) {
                 return print(chain, events);
             }
             Thread.sleep(200);

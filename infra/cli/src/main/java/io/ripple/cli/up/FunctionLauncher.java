@@ -18,7 +18,14 @@ import java.util.Map;
 record FunctionLauncher(String sink, Path logs, List<String> jvmOptions, Map<String, String> extraEnv) {
 
     ChildProcess start(ServiceSpec service, int port) {
-        Map<String, String> env = new HashMap<>(service.env());
+        Map<String, String> env = new HashMap<>();
+        // Local state lives under ripple up's data directory, whatever the working directory:
+        // the event store of each actor, the insights database, and where the timer service looks.
+        Path state = logs.getParent().resolve("data").toAbsolutePath();
+        env.put("RIPPLE_STORE_URL", "jdbc:sqlite:" + state.resolve(service.name() + ".db"));
+        env.put("RIPPLE_INSIGHTS_DB", state.resolve("insights.db").toString());
+        env.put("RIPPLE_TIMERS_SQLITE_FOLDER", state.toString());
+        env.putAll(service.env());
         env.putAll(extraEnv);
         env.put("PORT", Integer.toString(port));
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
