@@ -87,6 +87,7 @@ public class UpCommand implements Callable<Integer> {
         ServingEmulator serving = new ServingEmulator(services, launcher, readyTimeout, scaleInWindow,
                 Duration.ofMinutes(5), table::changed);
         ChildProcess devbroker = null;
+        ChildProcess timers = null;
         CountDownLatch stopped = new CountDownLatch(1);
         try {
             serving.start();
@@ -104,13 +105,18 @@ public class UpCommand implements Callable<Integer> {
             if (!devbroker.awaitReady(Duration.ofSeconds(60))) {
                 throw new CliException("the broker did not become ready: see " + logs.resolve("devbroker.log"));
             }
+            timers = startTimerService(root, ingress, logs);
             table.register(serving.scalers().values(), devbroker);
             out.printf("ripple: broker ingress %s — send events with: ./ripple emit --type ... --subject ...%n", ingress);
             out.flush();
             table.print();
             ChildProcess broker0 = devbroker;
+            ChildProcess timers0 = timers;
             Thread shutdown = new Thread(() -> {
                 serving.close();
+                if (timers0 != null) {
+                    timers0.stop(Duration.ofSeconds(10));
+                }
                 broker0.stop(Duration.ofSeconds(10));
                 stopped.countDown();
             }, "ripple-shutdown");
@@ -118,18 +124,48 @@ public class UpCommand implements Callable<Integer> {
             while (!stopped.await(1, java.util.concurrent.TimeUnit.SECONDS)) {
                 if (!devbroker.isAlive()) {
                     Runtime.getRuntime().removeShutdownHook(shutdown);
-                    serving.close();
                     throw new CliException("the broker exited: see " + logs.resolve("devbroker.log"));
                 }
             }
             return 0;
         } catch (CliException | InterruptedException e) {
             serving.close();
+            if (timers != null) {
+                timers.stop(Duration.ofSeconds(10));
+            }
             if (devbroker != null) {
                 devbroker.stop(Duration.ofSeconds(10));
             }
             throw e;
         }
+    }
+
+    /**
+     * The timer service fires durable timers while every actor is scaled to zero, so it is
+     * not scaled: like its {@code min-scale: 1} Service in a cluster, it runs for as long as
+     * {@code ripple up} does, watching the actors' stores under the data directory.
+     */
+    private ChildProcess startTimerService(Path root, String ingress, Path logs) throws InterruptedException {
+        Path jar = root.resolve("functions/timer-service/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            spec.commandLine().getOut().println("ripple: no timer service built (" + root.relativize(jar)
+                    + "); durable timers will not fire");
+            return null;
+        }
+        int timerPort = FreePorts.any();
+        Map<String, String> env = Map.of("K_SINK", ingress, "PORT", Integer.toString(timerPort),
+                "QUARKUS_HTTP_PORT", Integer.toString(timerPort),
+                "RIPPLE_TIMERS_SQLITE_FOLDER", dataDir.resolve("data").toAbsolutePath().toString());
+        ChildProcess timers = ChildProcess.start("timer-service", jar, jvmOptions, Map.of(), env, timerPort,
+                logs.resolve("timer-service.log"));
+        if (!timers.awaitReady(readyTimeout)) {
+            spec.commandLine().getOut().println("ripple: the timer service did not become ready (see "
+                    + logs.resolve("timer-service.log") + "); durable timers will not fire");
+        } else {
+            spec.commandLine().getOut().printf("ripple: timer service on port %d (log: %s)%n", timerPort,
+                    logs.resolve("timer-service.log"));
+        }
+        return timers;
     }
 
     private ManifestSet readManifests() {
