@@ -24,9 +24,20 @@ final class StatusTable {
         broker = devbroker;
     }
 
+    /**
+     * Called by scalers, possibly while they hold their own lock: printing reads every
+     * scaler's status, so it happens on another thread to keep lock order out of the picture.
+     */
     void changed(ServiceScaler ignored) {
-        print();
+        printer.execute(this::print);
     }
+
+    private final java.util.concurrent.ExecutorService printer =
+            java.util.concurrent.Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "status-table");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     synchronized void print() {
         if (broker == null) {
