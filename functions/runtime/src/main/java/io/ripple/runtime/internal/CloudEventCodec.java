@@ -66,7 +66,15 @@ public final class CloudEventCodec<C, E, S> {
                         + " does not consume '" + incoming.type() + "'; it consumes " + actor.consumedTypes()));
         EventMetadata metadata = new EventMetadata(incoming.id(), incoming.source(), incoming.subject(),
                 incoming.time(), incoming.chainId());
-        return reaction.routeEvent(bind(incoming, reaction.eventClass()), metadata);
+        Object event = bind(incoming, reaction.eventClass());
+        try {
+            return reaction.routeEvent(event, metadata);
+        } catch (IllegalArgumentException e) {
+            // A route refusing the event's content is bad input, like data that does not bind.
+            throw ProblemException.badCommand("undecodable-data", "Unroutable event",
+                    incoming.type() + " " + incoming.id() + " cannot be routed by actor " + actor.name() + ": "
+                            + e.getMessage());
+        }
     }
 
     private <T> T bind(IncomingCommand incoming, Class<T> type) {

@@ -141,6 +141,15 @@ class CommandProcessorTest {
     }
 
     @Test
+    void anEventTheRouteRefusesIsABadRequestNotAnInternalError() {
+        IncomingCommand noAccount = new IncomingCommand("evt-3", "/actors/bank/b1", "test.bank.deposited", "b1", null,
+                null, null, null, JsonNodeFactory.instance.objectNode().put("account", " ").put("amount", 3));
+        assertThatThrownBy(() -> processor(memory, 1).process(noAccount))
+                .isInstanceOfSatisfying(ProblemException.class, p -> assertThat(p.status()).isEqualTo(400))
+                .hasMessageContaining("account is required");
+    }
+
+    @Test
     void aCommandWithoutSubjectIsRefused() {
         IncomingCommand bad = new IncomingCommand("a", "/tests", "test.counter.add", null, null, null, null, null,
                 JsonNodeFactory.instance.objectNode().put("amount", 1));

@@ -13,9 +13,16 @@ final class Counter implements Decider<Counter.Add, Counter.Event, Integer> {
 
     static final ActorDefinition<Add, Event, Integer> DEFINITION = ActorDefinition.builder("counter", new Counter())
             .commands(Add.class).events(Added.class, Refused.class)
-            .reactsTo(Deposited.class, deposit -> deposit.amount() == 0 ? Optional.empty()
-                    : Optional.of(new Routed<>(deposit.account(), new Add(deposit.amount()))))
+            .reactsTo(Deposited.class, deposit -> route(deposit))
             .build();
+
+    private static Optional<Routed<Add>> route(Deposited deposit) {
+        if (deposit.account() == null || deposit.account().isBlank()) {
+            throw new IllegalArgumentException("account is required");
+        }
+        return deposit.amount() == 0 ? Optional.empty()
+                : Optional.of(new Routed<>(deposit.account(), new Add(deposit.amount())));
+    }
 
     /** This actor's view of another actor's event. */
     @MessageType("test.bank.deposited")
