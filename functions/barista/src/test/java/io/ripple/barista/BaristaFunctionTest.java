@@ -1,8 +1,11 @@
 package io.ripple.barista;
 
+import io.ripple.testkit.ActorRequests;
+import io.ripple.testkit.InMemoryBrokerResource;
+
 import static io.restassured.RestAssured.given;
-import static io.ripple.barista.CloudEvents.command;
-import static io.ripple.barista.CloudEvents.event;
+import static io.ripple.testkit.ActorRequests.command;
+import static io.ripple.testkit.ActorRequests.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -67,7 +70,7 @@ class BaristaFunctionTest {
         assertThat(ready.getType()).isEqualTo("coffee.barista.machine-status-updated");
         assertThat(data(ready).get("status").asText()).isEqualTo("READY");
 
-        CloudEvents.binary(CloudEvents.newId(), "coffee.order.accepted", "/actors/order/o1", "o1")
+        ActorRequests.binary(ActorRequests.newId(), "coffee.order.accepted", "/actors/order/o1", "o1")
                 .header("ce-correlationid", "chain-o1").body("{\"recipe\":\"latte\",\"customer\":\"ada\"}")
                 .post("/").then().statusCode(204);
         List<CloudEvent> decided = published();

@@ -1,5 +1,7 @@
 package io.ripple.coffeemachine;
 
+import io.ripple.testkit.InMemoryBrokerResource;
+
 import static io.restassured.RestAssured.given;
 import static io.ripple.coffeemachine.Commands.newId;
 import static io.ripple.coffeemachine.Commands.post;

@@ -1,7 +1,10 @@
 package io.ripple.order;
 
-import static io.ripple.order.CloudEvents.command;
-import static io.ripple.order.CloudEvents.event;
+import io.ripple.testkit.ActorRequests;
+import io.ripple.testkit.InMemoryBrokerResource;
+
+import static io.ripple.testkit.ActorRequests.command;
+import static io.ripple.testkit.ActorRequests.event;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -93,7 +96,7 @@ class OrderFunctionTest {
     @Test
     void theMachinesSuccessfulBrewCompletesTheOrderInTheSameChain() throws Exception {
         place("latte");
-        CloudEvents.binary(CloudEvents.newId(), "coffee.machine.brewing-finished", "/actors/coffee-machine/m1", "m1")
+        ActorRequests.binary(ActorRequests.newId(), "coffee.machine.brewing-finished", "/actors/coffee-machine/m1", "m1")
                 .header("ce-correlationid", "chain-of-" + order)
                 .body("{\"recipe\":\"latte\",\"outcome\":\"ok\",\"reason\":null,\"order\":\"" + order + "\"}")
                 .post("/").then().statusCode(204);
@@ -134,7 +137,7 @@ class OrderFunctionTest {
     @Test
     void theServeTimerFailsTheOrderLikeAnyCommand() {
         place("latte");
-        CloudEvents.binary(CloudEvents.newId(), "coffee.order.fail", "/actors/order/" + order, order)
+        ActorRequests.binary(ActorRequests.newId(), "coffee.order.fail", "/actors/order/" + order, order)
                 .header("ce-rippletimer", "serve-timeout")
                 .body("{\"reason\":\"not served within 10 minutes\"}").post("/").then().statusCode(204);
 

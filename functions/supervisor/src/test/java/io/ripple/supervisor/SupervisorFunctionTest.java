@@ -1,8 +1,11 @@
 package io.ripple.supervisor;
 
+import io.ripple.testkit.ActorRequests;
+import io.ripple.testkit.InMemoryBrokerResource;
+
 import static io.restassured.RestAssured.given;
-import static io.ripple.supervisor.CloudEvents.command;
-import static io.ripple.supervisor.CloudEvents.event;
+import static io.ripple.testkit.ActorRequests.command;
+import static io.ripple.testkit.ActorRequests.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -61,7 +64,7 @@ class SupervisorFunctionTest {
     @Test
     void aFailedBrewIsRetriedInTheSameChain() throws Exception {
         String order = "o-" + UUID.randomUUID();
-        CloudEvents.binary(CloudEvents.newId(), "coffee.machine.brewing-finished", "/actors/coffee-machine/m1", "m1")
+        ActorRequests.binary(ActorRequests.newId(), "coffee.machine.brewing-finished", "/actors/coffee-machine/m1", "m1")
                 .header("ce-time", "2026-01-01T08:00:00Z").header("ce-correlationid", "chain-" + order)
                 .body(failedBrew(order)).post("/").then().statusCode(204);
 

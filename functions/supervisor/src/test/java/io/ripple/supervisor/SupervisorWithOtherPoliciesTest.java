@@ -1,6 +1,8 @@
 package io.ripple.supervisor;
 
-import static io.ripple.supervisor.CloudEvents.event;
+import io.ripple.testkit.InMemoryBrokerResource;
+
+import static io.ripple.testkit.ActorRequests.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.cloudevents.CloudEvent;

@@ -1,4 +1,4 @@
-package io.ripple.barista;
+package io.ripple.testkit;
 
 import static io.restassured.RestAssured.given;
 
@@ -6,29 +6,33 @@ import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
 
-/** Posts CloudEvents the way a Knative broker delivers them: binary mode, ce-* headers. */
-final class CloudEvents {
+/**
+ * Posts CloudEvents to an actor function under test the way a Knative broker delivers
+ * them: binary mode, {@code ce-*} headers.
+ */
+public final class ActorRequests {
 
-    private CloudEvents() {
+    private ActorRequests() {
     }
 
-    static String newId() {
+    public static String newId() {
         return UUID.randomUUID().toString();
     }
 
-    static RequestSpecification binary(String id, String type, String source, String subject) {
+    /** A binary-mode request; {@code subject} may be null. */
+    public static RequestSpecification binary(String id, String type, String source, String subject) {
         RequestSpecification request = given().header("ce-specversion", "1.0").header("ce-id", id)
                 .header("ce-source", source).header("ce-type", type).contentType("application/json");
         return subject == null ? request : request.header("ce-subject", subject);
     }
 
-    /** A command from outside: source /tests, subject = the barista id. */
-    static ValidatableResponse command(String type, String subject, String data) {
+    /** A command from outside: source {@code /tests}, {@code subject} = the actor it is for. */
+    public static ValidatableResponse command(String type, String subject, String data) {
         return binary(newId(), type, "/tests", subject).body(data).post("/").then();
     }
 
     /** Another actor's event, as its Trigger delivers it. */
-    static ValidatableResponse event(String type, String actorType, String actorId, String data) {
+    public static ValidatableResponse event(String type, String actorType, String actorId, String data) {
         return binary(newId(), type, "/actors/" + actorType + "/" + actorId, actorId)
                 .header("ce-time", "2026-01-01T08:00:00Z").body(data).post("/").then();
     }
