@@ -1,0 +1,47 @@
+package io.ripple.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Bad command-line input gets a message that names the problem, and nothing is sent. */
+class BadInputTest {
+
+    /** Nothing listens here, so a command that tried to send would fail differently. */
+    private static final String NO_BROKER = "http://127.0.0.1:9/ripple/default";
+
+    @Test
+    void dataThatIsNotJsonIsRefusedBeforeSending() {
+        CliRun run = CliRun.of("emit", "--broker", NO_BROKER, "--type", "coffee.machine.brew", "--data", "{\"recipe\":");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("ripple: --data is not JSON");
+    }
+
+    @Test
+    void anInvalidExtensionNameIsRefusedBeforeSending() {
+        CliRun run = CliRun.of("emit", "--broker", NO_BROKER, "--type", "coffee.machine.brew", "--ext", "Order_Id=7");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("--ext Order_Id", "lower-case letters and digits");
+    }
+
+    @Test
+    void anUnreachableBrokerIsNamed() {
+        CliRun run = CliRun.of("trace", "--broker", NO_BROKER, "some-chain");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("cannot reach the broker at http://127.0.0.1:9", "is `ripple up` running?");
+    }
+
+    @Test
+    void aMissingRequiredOptionIsNamed() {
+        CliRun run = CliRun.of("emit", "--broker", NO_BROKER);
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("Missing required option: '--type");
+    }
+
+    @Test
+    void aBadDurationNamesTheOption() {
+        CliRun run = CliRun.of("up", "--idle", "soon");
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--idle", "soon");
+    }
+}
