@@ -78,7 +78,7 @@ public class DevBroker {
         List<ActiveTrigger> triggers = topology.triggers().stream().map(t -> activate(topology, t)).toList();
         warnAboutUnresolvedRefs(triggers, services);
 
-        EventLog log = EventLog.open(Path.of(config.dataDir()), config.fsync());
+        EventLog log = EventLog.open(Path.of(config.dataDir()), config.fsync(), config.logBusyTimeout());
         BrokerMetrics metrics = new BrokerMetrics(registry);
         EventIngress ingress = new EventIngress(log, config.defaultTtl());
         SubscriberClient client = new SubscriberClient(vertx, Math.max(8, config.delivery().maxConcurrency()));

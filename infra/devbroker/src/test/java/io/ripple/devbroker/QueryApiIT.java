@@ -106,9 +106,9 @@ class QueryApiIT {
         assertThat(broker.get("/q/health/live").statusCode()).isEqualTo(200);
         assertThat(broker.getJson("/q/health/ready").path("status").asText()).isEqualTo("UP");
         await().untilAsserted(() -> assertThat(broker.get("/q/metrics").body())
-                .contains("ripple_broker_ingress_requests_total")
-                .contains("ripple_broker_ingress_latency_seconds")
+                .contains("ripple_broker_ingress_total")
+                .contains("ripple_broker_ingress_seconds")
                 .contains("ripple_broker_deliveries_total")
-                .contains("ripple_broker_trigger_lag{trigger=\"ripple/everything\"}"));
+                .contains("ripple_broker_trigger_lag{trigger=\"everything\"}"));
     }
 }

@@ -43,6 +43,15 @@ public interface BrokerConfig {
     @WithDefault("true")
     boolean fsync();
 
+    /**
+     * How long a write of the durable log waits for a lock held by another connection to the
+     * same SQLite file before it fails (ingress then answers 503; a delivery whose reply could
+     * not be stored is retried).
+     */
+    @WithName("log-busy-timeout")
+    @WithDefault("PT10S")
+    Duration logBusyTimeout();
+
     /** Delivery tuning. */
     Delivery delivery();
 

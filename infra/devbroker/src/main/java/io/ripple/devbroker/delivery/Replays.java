@@ -53,7 +53,7 @@ public final class Replays {
                 running.remove(letter.id());
                 return;
             }
-            metrics.delivery(letter.trigger(), result.outcome().label());
+            metrics.delivery(letter.trigger(), result.outcome());
             log.record(new DeliveryRecord(letter.trigger(), letter.eventSeq(), result.outcome(), result.attempts(),
                     result.statusCode(), result.detail(), result.startedMs(), System.currentTimeMillis()))
                     .whenComplete((ok, error) -> running.remove(letter.id()));

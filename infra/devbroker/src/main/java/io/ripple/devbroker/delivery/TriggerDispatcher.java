@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
@@ -36,6 +37,8 @@ final class TriggerDispatcher {
     private static final Logger LOG = Logger.getLogger(TriggerDispatcher.class);
     private static final int PAGE = 512;
     private static final String NO_KEY = "";
+    private static final long RECORD_RETRY_MIN_MS = 100;
+    private static final long RECORD_RETRY_MAX_MS = 5_000;
 
     private final ActiveTrigger trigger;
     private final String brokerKey;
@@ -209,16 +212,36 @@ final class TriggerDispatcher {
     }
 
     private void finished(StoredEvent event, DeliveryResult result) {
-        metrics.delivery(trigger.key(), result.outcome().label());
+        metrics.delivery(trigger.key(), result.outcome());
         // The slot (and, ordered, the key) is free now; the event counts as done for progress only
         // once its record is committed, so progress never runs ahead of the records.
         release(event);
         DeliveryRecord record = new DeliveryRecord(trigger.key(), event.seq(), result.outcome(), result.attempts(),
                 result.statusCode(), result.detail(), result.startedMs(), System.currentTimeMillis());
+        record(event, record, RECORD_RETRY_MIN_MS);
+    }
+
+    /**
+     * Writes the delivery record, trying again while the log refuses it: until it is committed the
+     * event holds back the trigger's progress, so giving up would leave the lag stuck until a restart.
+     */
+    private void record(StoredEvent event, DeliveryRecord record, long retryDelayMs) {
         log.record(record).whenComplete((ok, failure) -> {
             if (failure != null) {
-                LOG.errorf(failure, "trigger %s: could not record delivery of event %s; it will be delivered"
-                        + " again after a restart", trigger.key(), event.event().getId());
+                synchronized (this) {
+                    if (stopped) {
+                        return; // after a restart the event is delivered again: at-least-once
+                    }
+                }
+                LOG.warnf("trigger %s: could not record delivery of event %s (%s); trying again in %d ms",
+                        trigger.key(), event.event().getId(), failure.getMessage(), retryDelayMs);
+                try {
+                    reader.schedule(() -> record(event, record, Math.min(retryDelayMs * 2, RECORD_RETRY_MAX_MS)),
+                            retryDelayMs, TimeUnit.MILLISECONDS);
+                } catch (RejectedExecutionException stopping) {
+                    LOG.debugf("trigger %s: stopping, delivery of %s not recorded", trigger.key(),
+                            event.event().getId());
+                }
                 return;
             }
             synchronized (this) {

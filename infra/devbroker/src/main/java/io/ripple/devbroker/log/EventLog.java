@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -90,14 +91,16 @@ public final class EventLog implements AutoCloseable {
     private long statsCommitNanos;
     private long statsMaxCommitNanos;
 
-    private EventLog(Path file, boolean fsync) throws SQLException {
+    private EventLog(Path file, boolean fsync, Duration busyTimeout) throws SQLException {
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
         this.writer = DriverManager.getConnection(url);
         try (Statement statement = writer.createStatement()) {
             statement.execute("PRAGMA journal_mode=WAL");
             // FULL: each commit is fsynced (power-loss safe); NORMAL: WAL survives a killed process.
             statement.execute("PRAGMA synchronous=" + (fsync ? "FULL" : "NORMAL"));
-            statement.execute("PRAGMA busy_timeout=10000");
+            // How long a commit waits for a lock someone else holds (a backup, a sqlite3 shell)
+            // before its batch fails: ingress answers 503, deliveries whose reply failed are retried.
+            statement.execute("PRAGMA busy_timeout=" + busyTimeout.toMillis());
             // Checkpoints run on their own thread (see checkpointLoop), not after a commit of the writer.
             statement.execute("PRAGMA wal_autocheckpoint=0");
             for (String ddl : Schema.DDL) {
@@ -133,9 +136,17 @@ public final class EventLog implements AutoCloseable {
 
     /** Opens (creating if needed) {@code <dataDir>/broker.db} and starts the writer thread. */
     public static EventLog open(Path dataDir, boolean fsync) {
+        return open(dataDir, fsync, Duration.ofSeconds(10));
+    }
+
+    /**
+     * Opens (creating if needed) {@code <dataDir>/broker.db} and starts the writer thread; a
+     * write waits at most {@code busyTimeout} for a database lock held by another connection.
+     */
+    public static EventLog open(Path dataDir, boolean fsync, Duration busyTimeout) {
         try {
             Files.createDirectories(dataDir);
-            EventLog log = new EventLog(dataDir.resolve("broker.db"), fsync);
+            EventLog log = new EventLog(dataDir.resolve("broker.db"), fsync, busyTimeout);
             log.thread.start();
             log.checkpointer.start();
             return log;

@@ -204,6 +204,11 @@ public final class BrokerProcess implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
+    /** The broker's data directory (its SQLite log is {@code broker.db} in it). */
+    public Path dataDir() {
+        return dataDir;
+    }
+
     /** The ingress of broker {@code ripple/default}. */
     public URI ingress() {
         return url("/ripple/default");
