@@ -2,7 +2,6 @@ package io.ripple.runtime.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Unordered, duplicated deliveries of one key to two function instances at once: every
@@ -41,36 +39,26 @@ class ConcurrentDeliveryTest {
         }
     }
 
-    abstract static class Contract {
+    abstract static class Contract extends DatabasePerTest {
 
         private static final int COMMANDS = 40;
         private static final Instant T0 = Instant.parse("2025-06-01T08:00:00Z");
 
-        private final Backend backend;
-
-        @TempDir
-        Path folder;
-
-        private TestDatabase database;
         private ExecutorService threads;
 
         Contract(Backend backend) {
-            this.backend = backend;
+            super(backend);
         }
 
         @BeforeEach
-        void create() {
-            database = TestDatabase.create(backend, folder);
+        void startThreads() {
             threads = Executors.newFixedThreadPool(8);
         }
 
         @AfterEach
-        void destroy() throws InterruptedException {
+        void stopThreads() throws InterruptedException {
             threads.shutdownNow();
             threads.awaitTermination(10, TimeUnit.SECONDS);
-            if (database != null) {
-                database.close();
-            }
         }
 
         @Test

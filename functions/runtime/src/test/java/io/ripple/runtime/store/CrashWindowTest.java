@@ -11,12 +11,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A function process killed at each point of processing a command; the broker then
@@ -39,29 +36,10 @@ class CrashWindowTest {
         }
     }
 
-    abstract static class Contract {
-
-        private final Backend backend;
-
-        @TempDir
-        Path folder;
-
-        private TestDatabase database;
+    abstract static class Contract extends DatabasePerTest {
 
         Contract(Backend backend) {
-            this.backend = backend;
-        }
-
-        @BeforeEach
-        void create() {
-            database = TestDatabase.create(backend, folder);
-        }
-
-        @AfterEach
-        void destroy() {
-            if (database != null) {
-                database.close();
-            }
+            super(backend);
         }
 
         @ParameterizedTest(name = "killed {0}")

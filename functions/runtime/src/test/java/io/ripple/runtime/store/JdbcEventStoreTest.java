@@ -7,16 +7,13 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Appending, loading and command records, on SQLite and on PostgreSQL. */
 class JdbcEventStoreTest {
@@ -35,37 +32,18 @@ class JdbcEventStoreTest {
         }
     }
 
-    abstract static class Contract {
+    abstract static class Contract extends StorePerTest {
 
-        private final Backend backend;
-
-        Contract(Backend backend) {
-            this.backend = backend;
-        }
-
-        @TempDir
-        Path folder;
-
-        private TestDatabase database;
-        private JdbcStore jdbc;
         private EventStore store;
         private final StreamId stream = Tally.stream("machine-1");
 
-        @BeforeEach
-        void open() {
-            database = TestDatabase.create(backend, folder);
-            jdbc = database.open();
-            store = jdbc.eventStore();
+        Contract(Backend backend) {
+            super(backend);
         }
 
-        @AfterEach
-        void close() {
-            if (jdbc != null) {
-                jdbc.close();
-            }
-            if (database != null) {
-                database.close();
-            }
+        @BeforeEach
+        void useEventStore() {
+            store = jdbc.eventStore();
         }
 
         @Test

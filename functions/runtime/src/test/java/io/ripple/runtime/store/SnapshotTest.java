@@ -3,13 +3,10 @@ package io.ripple.runtime.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Snapshots every N events: the state they give equals a full replay, and a bad one is never fatal. */
 class SnapshotTest {
@@ -28,39 +25,20 @@ class SnapshotTest {
         }
     }
 
-    abstract static class Contract {
+    abstract static class Contract extends StorePerTest {
 
         private static final Instant T0 = Instant.parse("2025-02-01T10:00:00Z");
 
-        private final Backend backend;
-
-        @TempDir
-        Path folder;
-
-        private TestDatabase database;
-        private JdbcStore jdbc;
         private EventStore store;
         private final StreamId stream = Tally.stream("snap");
 
         Contract(Backend backend) {
-            this.backend = backend;
+            super(backend);
         }
 
         @BeforeEach
-        void open() {
-            database = TestDatabase.create(backend, folder);
-            jdbc = database.open();
+        void useEventStore() {
             store = jdbc.eventStore();
-        }
-
-        @AfterEach
-        void close() {
-            if (jdbc != null) {
-                jdbc.close();
-            }
-            if (database != null) {
-                database.close();
-            }
         }
 
         private TallyProcessor process(int commands, int snapshotEvery) {

@@ -7,17 +7,13 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Timers stored with the events that asked for them, claimed and marked by the timer service. */
 class TimerStoreTest {
@@ -36,38 +32,15 @@ class TimerStoreTest {
         }
     }
 
-    abstract static class Contract {
+    abstract static class Contract extends StorePerTest {
 
         private static final Instant T0 = Instant.parse("2025-05-05T12:00:00Z");
         private static final Duration LEASE = Duration.ofSeconds(30);
 
-        private final Backend backend;
-
-        @TempDir
-        Path folder;
-
-        private TestDatabase database;
-        private JdbcStore jdbc;
         private final StreamId machine = Tally.stream("m-1");
 
         Contract(Backend backend) {
-            this.backend = backend;
-        }
-
-        @BeforeEach
-        void open() {
-            database = TestDatabase.create(backend, folder);
-            jdbc = database.open();
-        }
-
-        @AfterEach
-        void close() {
-            if (jdbc != null) {
-                jdbc.close();
-            }
-            if (database != null) {
-                database.close();
-            }
+            super(backend);
         }
 
         /** The command a brew timeout sends back to the machine, as the runtime builds it. */
