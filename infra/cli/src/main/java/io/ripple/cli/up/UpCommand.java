@@ -58,6 +58,8 @@ public class UpCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         out.printf("ripple: broker ingress %s — send events with: ./ripple emit --type ... --subject ...%n",
                 ripple.ingress());
+        out.printf("ripple: every Service answers at %s, e.g. %s/insights (started on demand)%n",
+                ripple.urlOf("<service>"), ripple.urlOf("insights"));
         out.flush();
         ripple.table().print();
         Thread shutdown = new Thread(() -> {
