@@ -72,6 +72,11 @@ public class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "simulator seed: same seed, same failures (default: random)")
     Long seed;
 
+    @Option(names = "--repair-after", defaultValue = "3s",
+            description = {"the demo's technician power-cycles a machine the supervisor took out after this long,",
+                    "unless it is silent (0s: never; then a flaky shop runs out of machines) (default: ${DEFAULT-VALUE})"})
+    Duration repairAfter;
+
     @Option(names = "--wait", defaultValue = "5m",
             description = "how long the orders may take to end before the demo gives up (default: ${DEFAULT-VALUE})")
     Duration wait;
@@ -98,6 +103,7 @@ public class DemoCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         check();
         LocalRipple ripple = null;
+        Thread onCtrlC = null;
         try {
             URI ingress = broker;
             URI insightsUrl = insights;
@@ -110,11 +116,21 @@ public class DemoCommand implements Callable<Integer> {
                 ripple = LocalRipple.start(new LocalRipple.Settings(manifests, FreePorts.any(), data,
                         Duration.ofMinutes(10), Duration.ofSeconds(10), jvmOptions, Duration.ofSeconds(90),
                         simulatorEnvironment()), upLog);
+                LocalRipple started = ripple;
+                onCtrlC = new Thread(started::close, "ripple-demo-shutdown"); // Ctrl-C stops what the demo started
+                Runtime.getRuntime().addShutdownHook(onCtrlC);
                 ingress = URI.create(ripple.ingress());
                 insightsUrl = URI.create(ripple.urlOf("insights") + "/insights");
             }
             return run(out, ingress, insightsUrl);
         } finally {
+            if (onCtrlC != null) {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onCtrlC);
+                } catch (IllegalStateException shuttingDown) {
+                    // Ctrl-C: the hook is stopping everything already
+                }
+            }
             if (ripple != null) {
                 out.println("demo: stopping Ripple");
                 out.flush();
@@ -180,30 +196,51 @@ public class DemoCommand implements Callable<Integer> {
 
         ShopRecord record = new ShopRecord(chains);
         List<JsonNode> log = new ArrayList<>();
+        Map<String, Long> repairsDue = new LinkedHashMap<>();
+        int repairs = 0;
         long cursor = 0;
         long deadline = System.nanoTime() + wait.toNanos();
         long lastTerminal = -1;
+        long lastPrint = 0;
         while (true) {
             List<JsonNode> entries = queries.events(Map.of(), cursor, 0);
             record.add(entries);
             log.addAll(entries);
+            for (JsonNode entry : entries) {
+                JsonNode event = entry.path("event");
+                String machine = event.path("data").path("machine").asText();
+                if (event.path("type").asText().equals("coffee.supervisor.machine-taken-out") && !repairAfter.isZero()
+                        && !silentMachines.contains(machine)) {
+                    repairsDue.putIfAbsent(machine, System.nanoTime() + repairAfter.toNanos());
+                }
+            }
+            for (var due : List.copyOf(repairsDue.entrySet())) {
+                if (System.nanoTime() >= due.getValue()) {
+                    repairsDue.remove(due.getKey());
+                    shop.repair("repair-" + run + "-" + due.getKey() + "-" + (++repairs), due.getKey());
+                    out.printf("demo: technician power-cycles %s (taken out by the supervisor)%n", due.getKey());
+                }
+            }
             if (!entries.isEmpty()) {
                 cursor = entries.get(entries.size() - 1).path("seq").asLong();
             }
             long terminal = record.terminal();
-            if (terminal != lastTerminal) {
+            boolean done = terminal == orders || System.nanoTime() > deadline;
+            // a line when something ended, at most every 5 s, and the last one
+            if (terminal != lastTerminal && (done || System.nanoTime() - lastPrint >= TimeUnit.SECONDS.toNanos(5))) {
+                lastPrint = System.nanoTime();
                 out.printf("demo: %3d s  %d/%d orders ended: %d completed (%d healed), %d failed%n",
                         TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedAt), terminal, orders,
                         record.count("completed"), record.healed(), record.count("failed"));
                 out.flush();
                 lastTerminal = terminal;
             }
-            if (terminal == orders || System.nanoTime() > deadline) {
+            if (done) {
                 break;
             }
             Thread.sleep(1000); // polling cadence of the progress display, not synchronisation
         }
-        printSummary(out, record, queries, insightsUrl, log);
+        printSummary(out, record, queries, insightsUrl, log, repairs);
         List<String> stuck = record.orders().stream().filter(o -> !o.terminal()).map(o -> o.id).sorted().toList();
         if (!stuck.isEmpty()) {
             out.printf("demo: %d order(s) did not end within %s: %s%s%n", stuck.size(), wait,
@@ -229,12 +266,13 @@ public class DemoCommand implements Callable<Integer> {
     }
 
     private void printSummary(PrintWriter out, ShopRecord record, BrokerQueries queries, URI insightsUrl,
-            List<JsonNode> log) {
+            List<JsonNode> log, int repairs) {
         out.println();
         out.println("=== summary ===");
         out.printf("orders     %d placed: %d completed (%d healed: completed after a retry), %d failed, %d not ended%n",
                 orders, record.count("completed"), record.healed(), record.count("failed"), orders - record.terminal());
         out.printf("brews      %d (brew-started of these orders)%n", record.brews());
+        out.printf("repairs    %d (machines the supervisor took out, power-cycled by the demo's technician)%n", repairs);
         out.printf("chain      p50 %s   p99 %s   (order placed → completed or failed)%n",
                 seconds(record.chainDuration(50)), seconds(record.chainDuration(99)));
         out.printf("settings   %d machine(s), failure rate %s, brew %s, brew timeout %s%s%n", machines, failureRate,

@@ -35,6 +35,12 @@ final class ShopClient {
         return id;
     }
 
+    /** Power-cycles machine {@code machine}, as a technician would: power-off, then initialize. */
+    void repair(String id, String machine) throws InterruptedException {
+        send(command(id + "-off", "coffee.machine.power-off", machine, "{}"));
+        send(command(id + "-on", "coffee.machine.initialize", machine, "{}"));
+    }
+
     /** Places order {@code order}; the command's id starts the order's chain. */
     void place(String id, String order, String recipe, String customer) throws InterruptedException {
         send(command(id, "coffee.order.place", order,

@@ -37,6 +37,7 @@ public final class LocalRipple implements AutoCloseable {
     private final ChildProcess devbroker;
     private final String ingress;
     private final StatusTable table;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private LocalRipple(ServingEmulator serving, ChildProcess devbroker, String ingress, StatusTable table) {
         this.serving = serving;
@@ -131,9 +132,12 @@ public final class LocalRipple implements AutoCloseable {
         return table;
     }
 
-    /** Stops every function and the broker. */
+    /** Stops every function and the broker; once (a shutdown hook and a finally may both call it). */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         serving.close();
         devbroker.stop(Duration.ofSeconds(10));
     }
