@@ -27,19 +27,41 @@ public final class CoffeeMachine implements Decider<CoffeeMachine.Command, Coffe
     /** The actor type: Knative Service name, Trigger name and mailbox prefix. */
     public static final String ACTOR = "coffee-machine";
 
-    /** How long the hardware has to report the end of a brew before the machine is declared FAULTY. */
+    /**
+     * How long the hardware has to report the end of a brew before the machine is declared
+     * FAULTY, unless the application sets {@code ripple.coffee-machine.brew-timeout}.
+     */
     public static final Duration BREW_TIMEOUT = Duration.ofSeconds(90);
 
     static final String BREW_TIMER = "brew-timeout";
 
-    public static final ActorDefinition<Command, Event, State> DEFINITION = ActorDefinition
-            .builder(ACTOR, new CoffeeMachine())
-            .commands(Initialize.class, Brew.class, FinishBrewing.class, PowerOff.class, CheckBrewing.class)
-            .events(InitializationCompleted.class, BrewStarted.class, BrewingFinished.class, PoweredOff.class,
-                    CommandRejected.class, BrewingTimedOut.class)
-            .reactsTo(OrderAssigned.class, CoffeeMachine::brewTheAssignedOrder)
-            .reactsTo(MachineResetRequested.class, CoffeeMachine::initializeOnReset)
-            .build();
+    public static final ActorDefinition<Command, Event, State> DEFINITION = definition(BREW_TIMEOUT);
+
+    private final Duration brewTimeout;
+
+    /** A machine with the default {@link #BREW_TIMEOUT}. */
+    public CoffeeMachine() {
+        this(BREW_TIMEOUT);
+    }
+
+    /** A machine whose hardware has {@code brewTimeout} to report the end of a brew. */
+    public CoffeeMachine(Duration brewTimeout) {
+        if (brewTimeout.toSeconds() < 1) {
+            throw new IllegalArgumentException("brew timeout must be at least 1 s, not " + brewTimeout);
+        }
+        this.brewTimeout = brewTimeout;
+    }
+
+    /** The coffee machine actor with this brew timeout (the vocabulary is the same for every timeout). */
+    public static ActorDefinition<Command, Event, State> definition(Duration brewTimeout) {
+        return ActorDefinition.builder(ACTOR, new CoffeeMachine(brewTimeout))
+                .commands(Initialize.class, Brew.class, FinishBrewing.class, PowerOff.class, CheckBrewing.class)
+                .events(InitializationCompleted.class, BrewStarted.class, BrewingFinished.class, PoweredOff.class,
+                        CommandRejected.class, BrewingTimedOut.class)
+                .reactsTo(OrderAssigned.class, CoffeeMachine::brewTheAssignedOrder)
+                .reactsTo(MachineResetRequested.class, CoffeeMachine::initializeOnReset)
+                .build();
+    }
 
     // ---- commands -------------------------------------------------------------------
 
@@ -110,10 +132,19 @@ public final class CoffeeMachine implements Decider<CoffeeMachine.Command, Coffe
 
     /** Starts the brew timer: if the hardware has not reported by then, the brew is checked. */
     @MessageType("coffee.machine.brew-started")
-    public record BrewStarted(String recipe, String order) implements Event, ScheduleCommand {
+    /**
+     * @param timeoutSeconds how long this machine waits for the hardware to report (its
+     *                       brew timeout, whole seconds); absent in events stored before it existed
+     */
+    public record BrewStarted(String recipe, String order, Long timeoutSeconds) implements Event, ScheduleCommand {
         /** A brew no order asked for. */
         public BrewStarted(String recipe) {
             this(recipe, null);
+        }
+
+        /** A brew with the default {@link #BREW_TIMEOUT}. */
+        public BrewStarted(String recipe, String order) {
+            this(recipe, order, BREW_TIMEOUT.toSeconds());
         }
 
         @Override
@@ -123,7 +154,7 @@ public final class CoffeeMachine implements Decider<CoffeeMachine.Command, Coffe
 
         @Override
         public Duration delay() {
-            return BREW_TIMEOUT;
+            return timeoutSeconds == null ? BREW_TIMEOUT : Duration.ofSeconds(timeoutSeconds);
         }
 
         @Override
@@ -234,7 +265,7 @@ public final class CoffeeMachine implements Decider<CoffeeMachine.Command, Coffe
         }
         if (command instanceof Brew brew) {
             return state.machine() == MachineState.READY
-                    ? List.of(new BrewStarted(brew.recipe(), brew.order()))
+                    ? List.of(new BrewStarted(brew.recipe(), brew.order(), brewTimeout.toSeconds()))
                     : reject(command, "cannot brew while " + state.machine());
         }
         if (command instanceof FinishBrewing finish) {
@@ -255,7 +286,7 @@ public final class CoffeeMachine implements Decider<CoffeeMachine.Command, Coffe
             // Nothing to do when that brew is over: the timer merely outlived it.
             return state.machine() == MachineState.BREWING && Objects.equals(state.order(), check.order())
                     ? List.of(new BrewingTimedOut(state.brewing(), state.order(), "the hardware did not report within "
-                            + BREW_TIMEOUT.toSeconds() + " s"))
+                            + brewTimeout.toSeconds() + " s"))
                     : List.of();
         }
         throw new IllegalArgumentException("unhandled command " + command.getClass().getName());

@@ -4,6 +4,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.ripple.runtime.ActorDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Hands the coffee machine's definition to the runtime. The records are registered for
@@ -18,9 +20,13 @@ import jakarta.enterprise.inject.Produces;
         CoffeeMachine.MachineResetRequested.class, CoffeeMachine.State.class })
 public class CoffeeMachineActor {
 
+    /** How long the hardware has to report a brew's end; tests and demos shorten it. */
+    @ConfigProperty(name = "ripple.coffee-machine.brew-timeout", defaultValue = "90s")
+    Duration brewTimeout;
+
     @Produces
     @ApplicationScoped
     ActorDefinition<CoffeeMachine.Command, CoffeeMachine.Event, CoffeeMachine.State> definition() {
-        return CoffeeMachine.DEFINITION;
+        return CoffeeMachine.definition(brewTimeout);
     }
 }

@@ -25,6 +25,7 @@ import io.ripple.runtime.Routed;
 import io.ripple.testkit.DeciderFixture;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -227,6 +228,19 @@ class CoffeeMachineTest {
     void aResetRequestedByTheSupervisorInitializesTheMachine() {
         assertThat(react(new MachineResetRequested("m2", "timed out"))).contains(new Routed<>("m2", new Initialize()));
         assertThat(react(new MachineResetRequested(null, "timed out"))).isEmpty();
+    }
+
+    @Test
+    void theBrewTimerWaitsTheConfiguredTimeout() {
+        CoffeeMachine quick = new CoffeeMachine(java.time.Duration.ofSeconds(4));
+        List<Event> started = quick.decide(new Brew("latte", "o1"), State.READY);
+        assertThat(started).containsExactly(new BrewStarted("latte", "o1", 4L));
+        assertThat(((BrewStarted) started.get(0)).delay()).isEqualTo(java.time.Duration.ofSeconds(4));
+        assertThat(new BrewStarted("latte", "o1").delay()).isEqualTo(CoffeeMachine.BREW_TIMEOUT);
+        assertThat(new BrewStarted("latte", "o1", null).delay()).as("as read back from the store")
+                .isEqualTo(CoffeeMachine.BREW_TIMEOUT);
+        assertThat(quick.decide(new CheckBrewing("o1"), new State(MachineState.BREWING, "latte", "o1")))
+                .containsExactly(new BrewingTimedOut("latte", "o1", "the hardware did not report within 4 s"));
     }
 
     /** Stands in for the exhaustive switch Java 17 lacks: every command and event is handled in every state. */

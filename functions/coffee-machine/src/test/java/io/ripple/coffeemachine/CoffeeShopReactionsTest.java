@@ -78,7 +78,8 @@ class CoffeeShopReactionsTest {
         assertThat(started.getExtension("correlationid")).isEqualTo("chain-order-1");
         JsonNode data = data(started);
         assertThat(data.get("order").asText()).isEqualTo("order-1");
-        assertThat(data.size()).as("the timer's methods are not data").isEqualTo(2);
+        assertThat(data.get("timeoutSeconds").asLong()).isEqualTo(90);
+        assertThat(data.size()).as("the timer's methods are not data").isEqualTo(3);
 
         post("coffee.machine.finish-brewing", machine, "{\"outcome\":\"ok\"}").statusCode(204);
         assertThat(data(published().get(2)).get("order").asText()).isEqualTo("order-1");

@@ -31,14 +31,31 @@ public final class ActorDefinition<C, E, S> {
     private final Map<String, Class<? extends C>> commands;
     private final Map<String, Class<? extends E>> events;
     private final Map<String, Reaction<?, C>> reactions;
+    private final Optional<DeadLetters> deadLetters;
 
     private ActorDefinition(String name, Decider<C, E, S> decider, Map<String, Class<? extends C>> commands,
-            Map<String, Class<? extends E>> events, Map<String, Reaction<?, C>> reactions) {
+            Map<String, Class<? extends E>> events, Map<String, Reaction<?, C>> reactions,
+            Optional<DeadLetters> deadLetters) {
         this.name = name;
         this.decider = decider;
         this.commands = Collections.unmodifiableMap(commands);
         this.events = Collections.unmodifiableMap(events);
         this.reactions = Collections.unmodifiableMap(reactions);
+        this.deadLetters = deadLetters;
+    }
+
+    /**
+     * Where dead letters delivered to this actor's Service go: a Trigger whose
+     * {@code deadLetterSink} is this Service sends the failed event with its own type plus the
+     * {@code knativeerrordest}, {@code knativeerrorcode} and {@code knativeerrordata}
+     * extensions; the runtime turns it into {@code commandType} for the actor {@code actorId}.
+     * The command's data is {@code {eventId, eventType, eventSubject, trigger, statusCode,
+     * reason, at}} ({@code trigger} = the destination that failed).
+     *
+     * @param commandType one of this actor's command types
+     * @param actorId     the actor that receives every dead letter
+     */
+    public record DeadLetters(String commandType, String actorId) {
     }
 
     /**
@@ -91,6 +108,11 @@ public final class ActorDefinition<C, E, S> {
         return Collections.unmodifiableSet(all);
     }
 
+    /** How dead letters reach this actor, if they do (see {@link Builder#deadLetters}). */
+    public Optional<DeadLetters> deadLetters() {
+        return deadLetters;
+    }
+
     public Optional<Reaction<?, C>> reaction(String type) {
         return Optional.ofNullable(reactions.get(type));
     }
@@ -129,6 +151,7 @@ public final class ActorDefinition<C, E, S> {
         private final Map<String, Class<? extends C>> commands = new LinkedHashMap<>();
         private final Map<String, Class<? extends E>> events = new LinkedHashMap<>();
         private final Map<String, Reaction<?, C>> reactions = new LinkedHashMap<>();
+        private Optional<DeadLetters> deadLetters = Optional.empty();
 
         private Builder(String name, Decider<C, E, S> decider) {
             this.name = name;
@@ -169,6 +192,16 @@ public final class ActorDefinition<C, E, S> {
             return this;
         }
 
+        /**
+         * Receives dead letters: an incoming event carrying {@code knativeerrordest} becomes
+         * a {@code commandClass} command for the actor {@code actorId}, whatever its type.
+         */
+        public Builder<C, E, S> deadLetters(Class<? extends C> commandClass, String actorId) {
+            register(commands, commandClass);
+            deadLetters = Optional.of(new DeadLetters(typeOf(commandClass), Objects.requireNonNull(actorId, "actorId")));
+            return this;
+        }
+
         private static <T> void register(Map<String, Class<? extends T>> map, Class<? extends T> type) {
             String ceType = typeOf(type);
             Class<? extends T> previous = map.putIfAbsent(ceType, type);
@@ -192,7 +225,7 @@ public final class ActorDefinition<C, E, S> {
                     throw new IllegalStateException("actor " + name + " reacts to its own event " + type);
                 }
             }
-            return new ActorDefinition<>(name, decider, commands, events, reactions);
+            return new ActorDefinition<>(name, decider, commands, events, reactions, deadLetters);
         }
     }
 }

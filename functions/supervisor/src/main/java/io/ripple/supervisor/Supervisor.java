@@ -88,6 +88,8 @@ public final class Supervisor implements Decider<Supervisor.Command, Supervisor.
         Supervisor supervisor = new Supervisor(policies);
         return ActorDefinition.builder(ACTOR, supervisor)
                 .commands(ReportDeadLetter.class)
+                // Triggers dead-letter to the supervisor's Service; the runtime turns each into this command.
+                .deadLetters(ReportDeadLetter.class, SHOP)
                 .events(PolicyApplied.class, OrderRetryRequested.class, OrderGivenUp.class,
                         MachineResetRequested.class, MachineTakenOut.class, MachinePutBack.class, AlertRaised.class)
                 .reactsTo(BrewingFinished.class, (finished, meta) -> supervisor.route(observe(BREWING_FINISHED, meta,
@@ -136,8 +138,8 @@ public final class Supervisor implements Decider<Supervisor.Command, Supervisor.
     }
 
     /**
-     * A delivery the broker gave up on, reported by whoever reads the dead letters (the
-     * runtime cannot route arbitrary dead-lettered types to an actor yet).
+     * A delivery the broker gave up on: what the runtime makes of a dead letter sent to the
+     * supervisor's Service (a Trigger's {@code deadLetterSink}), or reported by an operator.
      */
     @MessageType("coffee.supervisor.report-dead-letter")
     public record ReportDeadLetter(String eventId, String eventType, String eventSubject, String trigger,

@@ -112,6 +112,42 @@ class SupervisorFunctionTest {
         assertThat(data(alert).get("key").asText()).isEqualTo("coffee.machine.brew");
     }
 
+    @Test
+    void aDeadLetterOfAnyTypeSentToTheServiceRaisesAnAlert() throws Exception {
+        // What a Trigger's deadLetterSink (this Service) receives: the failed event, its own
+        // type and subject, plus Knative's knativeerror* extensions (data base64-encoded).
+        String id = ActorRequests.newId();
+        ActorRequests.binary(id, "coffee.barista.order-assigned", "/actors/barista/shop", "shop")
+                .header("ce-correlationid", "chain-dl")
+                .header("ce-knativeerrordest", "http://barista.ripple.svc.cluster.local")
+                .header("ce-knativeerrorcode", "503")
+                .header("ce-knativeerrordata", java.util.Base64.getEncoder().encodeToString("store down".getBytes()))
+                .body("{\"order\":\"o1\",\"machine\":\"m1\",\"recipe\":\"latte\"}").post("/").then().statusCode(204);
+
+        List<CloudEvent> events = published();
+        assertThat(events).extracting(CloudEvent::getType)
+                .containsExactly("coffee.supervisor.policy-applied", "coffee.supervisor.alert-raised");
+        CloudEvent alert = events.get(1);
+        assertThat(alert.getExtension("correlationid")).isEqualTo("chain-dl");
+        assertThat(data(alert).get("key").asText()).isEqualTo("coffee.barista.order-assigned");
+        assertThat(data(alert).get("reason").asText()).contains("store down");
+        JsonNode applied = data(events.get(0));
+        assertThat(applied.get("subject").asText()).isEqualTo("shop");
+    }
+
+    @Test
+    void aDeadLetterOfATypeTheSupervisorWatchesIsNotObservedAsThatType() throws Exception {
+        // A failed brew that another Trigger dead-lettered is a dead letter here, not a second failure.
+        ActorRequests.binary(ActorRequests.newId(), "coffee.machine.brewing-finished", "/actors/coffee-machine/m1", "m1")
+                .header("ce-knativeerrordest", "http://order.ripple.svc.cluster.local")
+                .header("ce-knativeerrorcode", "500")
+                .body(failedBrew("o-" + UUID.randomUUID())).post("/").then().statusCode(204);
+
+        assertThat(published()).extracting(CloudEvent::getType)
+                .containsExactly("coffee.supervisor.policy-applied", "coffee.supervisor.alert-raised")
+                .doesNotContain("coffee.supervisor.order-retry-requested");
+    }
+
     // ---- bad input: 400 with a problem body, nothing published ----------------------
 
     @Test

@@ -41,6 +41,7 @@ public class WatchedStores {
     private final StoreKeys keys;
     private final Path sqliteFolder;
     private final Map<String, JdbcStore> open = new ConcurrentHashMap<>();
+    private final java.util.Set<String> notStores = ConcurrentHashMap.newKeySet();
 
     @Inject
     public WatchedStores(StoreKeys keys, TimerServiceConfig config) {
@@ -61,7 +62,17 @@ public class WatchedStores {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(sqliteFolder, "*.db")) {
             for (Path file : files) {
                 String sqliteUrl = "jdbc:sqlite:" + file;
-                stores.add(open.computeIfAbsent(sqliteUrl, this::openSqlite));
+                if (notStores.contains(sqliteUrl)) {
+                    continue;
+                }
+                try {
+                    stores.add(open.computeIfAbsent(sqliteUrl, this::openSqlite));
+                } catch (RuntimeException e) {
+                    // Another application's database in the folder (e.g. a read model's) must
+                    // not stop the timers of the actors' stores: skip it, and say so once.
+                    notStores.add(sqliteUrl);
+                    LOG.warnf("%s is not an event store, not watched: %s", file, e.getMessage());
+                }
             }
         } catch (IOException e) {
             LOG.warnf("cannot list %s: %s", sqliteFolder, e.getMessage());

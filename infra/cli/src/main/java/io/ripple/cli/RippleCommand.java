@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         description = {"Event-driven actors as serverless functions on Knative.", "",
                 "Run the whole system on this machine with `ripple up`, send it CloudEvents with `ripple emit`,",
                 "and follow every chain of events with `ripple trace` and `ripple log`."},
-        subcommands = {UpCommand.class, EmitCommand.class, TraceCommand.class, LogCommand.class,
+        subcommands = {UpCommand.class, io.ripple.cli.demo.DemoCommand.class, EmitCommand.class, TraceCommand.class, LogCommand.class,
                 TopologyCommand.class, ValidateCommand.class, VerifyCommand.class,
                 picocli.CommandLine.HelpCommand.class})
 public class RippleCommand implements Runnable {

@@ -44,4 +44,25 @@ class BadInputTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--idle", "soon");
     }
+
+    @Test
+    void aDemoFailureRateOutsideZeroToOneIsRefusedBeforeStartingAnything() {
+        CliRun run = CliRun.of("demo", "--failure-rate", "1.5");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("--failure-rate must be between 0 and 1, not 1.5");
+    }
+
+    @Test
+    void aDemoBrewTimeoutShorterThanTheBrewIsRefused() {
+        CliRun run = CliRun.of("demo", "--brew-duration", "5s", "--brew-timeout", "2s");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("--brew-timeout (PT2S) must be longer than --brew-duration (PT5S)");
+    }
+
+    @Test
+    void aDemoAgainstAnUnreachableBrokerNamesIt() {
+        CliRun run = CliRun.of("demo", "--broker", NO_BROKER, "--orders", "1", "--machines", "1");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("cannot reach the broker at " + NO_BROKER);
+    }
 }

@@ -23,6 +23,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>every Knative Service scales to zero and has readiness and liveness probes on
  *       Quarkus' {@code /q/health/ready} and {@code /q/health/live}.</li>
  * </ul>
+ * Two exceptions must be stated, with the reason, on the resource itself so a reviewer sees
+ * them: {@value #UNORDERED_REASON} on a Trigger that needs no order (a read model), and
+ * {@value #ALWAYS_ON_REASON} on a Service that must not scale to zero (the timer service).
  */
 public final class ManifestRules {
 
@@ -30,6 +33,10 @@ public final class ManifestRules {
     public static final String DELIVERY_ORDER = "kafka.eventing.knative.dev/delivery.order";
     /** Knative autoscaler annotation for the lower replica bound. */
     public static final String MIN_SCALE = "autoscaling.knative.dev/min-scale";
+    /** Trigger annotation: why this Trigger may deliver out of order. */
+    public static final String UNORDERED_REASON = "ripple.dev/unordered-reason";
+    /** Service annotation: why this Service never scales to zero. */
+    public static final String ALWAYS_ON_REASON = "ripple.dev/always-on-reason";
     static final String READINESS_PATH = "/q/health/ready";
     static final String LIVENESS_PATH = "/q/health/live";
     private static final String SERVING_GROUP = "serving.knative.dev/";
@@ -82,10 +89,11 @@ public final class ManifestRules {
                 }
             }
             String order = annotation(manifest, DELIVERY_ORDER);
-            if (!"ordered".equals(order)) {
+            if (!"ordered".equals(order) && isBlank(annotation(manifest, UNORDERED_REASON))) {
                 problems.add(manifest.problem("metadata.annotations." + DELIVERY_ORDER,
                         (order == null ? "missing" : "is '" + order + "'")
-                                + ": an actor's mailbox needs ordered delivery per partition key"));
+                                + ": an actor's mailbox needs ordered delivery per partition key"
+                                + " (a Trigger that needs no order states why in " + UNORDERED_REASON + ")"));
             }
             checkDeadLetterSink(set, manifest, trigger.getSpec().getDelivery(), problems);
         }
@@ -119,10 +127,15 @@ public final class ManifestRules {
                     || template.getMetadata().getAnnotations() == null
                     ? Map.of() : template.getMetadata().getAnnotations();
             String minScale = annotations.get(MIN_SCALE);
-            if (!"0".equals(minScale)) {
+            boolean alwaysOn = !isBlank(annotation(manifest, ALWAYS_ON_REASON));
+            if (alwaysOn && (minScale == null || "0".equals(minScale))) {
+                problems.add(manifest.problem("metadata.annotations." + ALWAYS_ON_REASON,
+                        "says the Service is always on, but min-scale is " + (minScale == null ? "missing" : "\"0\"")));
+            } else if (!alwaysOn && !"0".equals(minScale)) {
                 problems.add(manifest.problem("spec.template.metadata.annotations." + MIN_SCALE,
                         (minScale == null ? "missing" : "is \"" + minScale + "\"")
-                                + ": actors must scale to zero (min-scale \"0\")"));
+                                + ": actors must scale to zero (min-scale \"0\")"
+                                + (minScale == null ? "" : "; a Service that must not states why in " + ALWAYS_ON_REASON)));
             }
             List<Container> containers = template.getSpec() == null || template.getSpec().getContainers() == null
                     ? List.of() : template.getSpec().getContainers();
@@ -159,6 +172,10 @@ public final class ManifestRules {
     private static @Nullable String annotation(Manifest manifest, String key) {
         Map<String, String> annotations = manifest.resource().getMetadata().getAnnotations();
         return annotations == null ? null : annotations.get(key);
+    }
+
+    private static boolean isBlank(@Nullable String value) {
+        return value == null || value.isBlank();
     }
 
     private static String namespaceOr(@Nullable String namespace, String fallback) {

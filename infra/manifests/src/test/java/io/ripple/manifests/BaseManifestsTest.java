@@ -80,7 +80,8 @@ class BaseManifestsTest {
         List<String> types = trigger.getSpec().getFilters().get(0).getAny().stream()
                 .map(filter -> filter.getExact().get("type")).collect(Collectors.toList());
         assertThat(types).containsExactly("coffee.machine.initialize", "coffee.machine.brew",
-                "coffee.machine.finish-brewing", "coffee.machine.power-off");
+                "coffee.machine.finish-brewing", "coffee.machine.power-off", "coffee.machine.check-brewing",
+                "coffee.barista.order-assigned", "coffee.supervisor.machine-reset-requested");
         assertThat(trigger.getSpec().getDelivery().getRetry()).isEqualTo(5);
         assertThat(trigger.getSpec().getDelivery().getBackoffPolicy()).isEqualTo("exponential");
         assertThat(trigger.getSpec().getDelivery().getBackoffDelay()).isEqualTo("PT0.2S");
@@ -91,11 +92,20 @@ class BaseManifestsTest {
         SinkBinding binding = base.ofType(SinkBinding.class).get(0).resource();
         Map<String, String> selector = binding.getSpec().getSubject().getSelector().getMatchLabels();
         assertThat(binding.getSpec().getSink().getRef().getKind()).isEqualTo("Broker");
-        List<ManifestSet.Typed<Service>> actors = base.ofType(Service.class);
-        assertThat(actors).isNotEmpty();
-        for (ManifestSet.Typed<Service> actor : actors) {
-            assertThat(actor.resource().getMetadata().getLabels()).as(actor.manifest().id())
+        // Everything that sends to the broker gets K_SINK; what reads the store gets its secret.
+        List<ManifestSet.Typed<Service>> senders = base.ofType(Service.class).stream()
+                .filter(s -> !s.manifest().name().equals("insights")).toList();
+        assertThat(senders).extracting(s -> s.manifest().name()).contains("hardware-simulator", "timer-service");
+        for (ManifestSet.Typed<Service> sender : senders) {
+            assertThat(sender.resource().getMetadata().getLabels()).as(sender.manifest().id())
                     .containsAllEntriesOf(selector);
+        }
+        List<ManifestSet.Typed<Service>> actors = base.ofType(Service.class).stream()
+                .filter(s -> "actor".equals(s.resource().getMetadata().getLabels().get("app.kubernetes.io/component"))
+                        || s.manifest().name().equals("timer-service")).toList();
+        assertThat(actors).extracting(s -> s.manifest().name())
+                .containsExactlyInAnyOrder("coffee-machine", "order", "barista", "supervisor", "timer-service");
+        for (ManifestSet.Typed<Service> actor : actors) {
             Container container = actor.resource().getSpec().getTemplate().getSpec().getContainers().get(0);
             Map<String, String> secretKeys = container.getEnv().stream()
                     .filter(env -> env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null)
@@ -108,6 +118,19 @@ class BaseManifestsTest {
             assertThat(container.getEnvFrom()).extracting(source -> source.getConfigMapRef().getName())
                     .containsExactly("ripple-observability");
         }
+    }
+
+    @Test
+    void deadLettersReachTheSupervisorExceptFromTriggersItFeeds() {
+        Map<String, String> sinks = base.ofType(Trigger.class).stream().collect(Collectors.toMap(
+                t -> t.manifest().name(), t -> t.resource().getSpec().getDelivery().getDeadLetterSink().getRef().getKind()
+                        + "/" + t.resource().getSpec().getDelivery().getDeadLetterSink().getRef().getName()));
+
+        // the supervisor's own and insights' (which consumes the supervisor's alerts) would loop
+        assertThat(sinks).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "coffee-machine", "Service/supervisor", "order", "Service/supervisor", "barista", "Service/supervisor",
+                "hardware-simulator", "Service/supervisor", "supervisor", "KafkaSink/ripple-dead-letters",
+                "insights", "KafkaSink/ripple-dead-letters"));
     }
 
     private static List<String> resourceFiles() throws IOException {

@@ -117,7 +117,31 @@ class BrokenManifestsTest {
         assertThat(validate().problems()).containsExactly(
                 new Problem(copy.file(SERVICE), "Service/coffee-machine",
                         "spec.template.metadata.annotations.autoscaling.knative.dev/min-scale",
-                        "is \"1\": actors must scale to zero (min-scale \"0\")"));
+                        "is \"1\": actors must scale to zero (min-scale \"0\"); a Service that must not states why in "
+                                + "ripple.dev/always-on-reason"));
+    }
+
+    @Test
+    void alwaysOnServiceWithoutItsReasonIsReported() {
+        copy.replace("service-timer-service.yaml",
+                "    ripple.dev/always-on-reason: fires durable timers while every actor is scaled to zero\n", "");
+
+        assertThat(validate().problems()).containsExactly(
+                new Problem(copy.file("service-timer-service.yaml"), "Service/timer-service",
+                        "spec.template.metadata.annotations.autoscaling.knative.dev/min-scale",
+                        "is \"1\": actors must scale to zero (min-scale \"0\"); a Service that must not states why in "
+                                + "ripple.dev/always-on-reason"));
+    }
+
+    @Test
+    void alwaysOnReasonOnAServiceThatScalesToZeroIsReported() {
+        copy.replace("service-timer-service.yaml", "autoscaling.knative.dev/min-scale: \"1\"",
+                "autoscaling.knative.dev/min-scale: \"0\"");
+
+        assertThat(validate().problems()).containsExactly(
+                new Problem(copy.file("service-timer-service.yaml"), "Service/timer-service",
+                        "metadata.annotations.ripple.dev/always-on-reason",
+                        "says the Service is always on, but min-scale is \"0\""));
     }
 
     @Test
@@ -132,11 +156,11 @@ class BrokenManifestsTest {
 
     @Test
     void triggerWithoutDeadLetterSinkIsReported() {
-        copy.replace(TRIGGER, "    deadLetterSink:\n      ref:\n        apiVersion: eventing.knative.dev/v1alpha1\n"
+        copy.replace("trigger-supervisor.yaml", "    deadLetterSink:\n      ref:\n        apiVersion: eventing.knative.dev/v1alpha1\n"
                 + "        kind: KafkaSink\n        name: ripple-dead-letters\n", "");
 
         assertThat(validate().problems()).containsExactly(
-                new Problem(copy.file(TRIGGER), "Trigger/coffee-machine", "spec.delivery.deadLetterSink",
+                new Problem(copy.file("trigger-supervisor.yaml"), "Trigger/supervisor", "spec.delivery.deadLetterSink",
                         "missing: commands that exhaust their retries would be lost"));
     }
 
@@ -144,9 +168,20 @@ class BrokenManifestsTest {
     void deadLetterSinkThatIsNotInTheSetIsReported() {
         copy.delete("kafkasink-ripple-dead-letters.yaml");
 
+        assertThat(validate().problems()).containsExactlyInAnyOrder(
+                new Problem(copy.file("trigger-supervisor.yaml"), "Trigger/supervisor", "spec.delivery.deadLetterSink.ref.name",
+                        "names KafkaSink 'ripple-dead-letters', which is not in this manifest set"),
+                new Problem(copy.file("trigger-insights.yaml"), "Trigger/insights", "spec.delivery.deadLetterSink.ref.name",
+                        "names KafkaSink 'ripple-dead-letters', which is not in this manifest set"));
+    }
+
+    @Test
+    void deadLetterSinkServiceThatIsNotInTheSetIsReported() {
+        copy.replace(TRIGGER, "        kind: Service\n        name: supervisor\n", "        kind: Service\n        name: superviser\n");
+
         assertThat(validate().problems()).containsExactly(
                 new Problem(copy.file(TRIGGER), "Trigger/coffee-machine", "spec.delivery.deadLetterSink.ref.name",
-                        "names KafkaSink 'ripple-dead-letters', which is not in this manifest set"));
+                        "names Service 'superviser', which is not in this manifest set"));
     }
 
     @Test
@@ -156,7 +191,20 @@ class BrokenManifestsTest {
         assertThat(validate().problems()).containsExactly(
                 new Problem(copy.file(TRIGGER), "Trigger/coffee-machine",
                         "metadata.annotations.kafka.eventing.knative.dev/delivery.order",
-                        "is 'unordered': an actor's mailbox needs ordered delivery per partition key"));
+                        "is 'unordered': an actor's mailbox needs ordered delivery per partition key"
+                                + " (a Trigger that needs no order states why in ripple.dev/unordered-reason)"));
+    }
+
+    @Test
+    void unorderedTriggerWithoutItsReasonIsReported() {
+        copy.replace("trigger-insights.yaml",
+                "    ripple.dev/unordered-reason: a read model that stores each event once and sorts by event time\n", "");
+
+        assertThat(validate().problems()).containsExactly(
+                new Problem(copy.file("trigger-insights.yaml"), "Trigger/insights",
+                        "metadata.annotations.kafka.eventing.knative.dev/delivery.order",
+                        "is 'unordered': an actor's mailbox needs ordered delivery per partition key"
+                                + " (a Trigger that needs no order states why in ripple.dev/unordered-reason)"));
     }
 
     @Test

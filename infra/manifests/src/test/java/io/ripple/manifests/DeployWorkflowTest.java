@@ -43,8 +43,8 @@ class DeployWorkflowTest {
     void loadsTheImageTheDevOverlayRuns() {
         KustomizeRenderer renderer = new KustomizeRenderer(RequiredTool.require("kubectl").toString());
         ManifestSet dev = ManifestSet.readYaml("dev", renderer.render(RepoPaths.repo().resolve("knative/overlays/dev")));
-        String image = dev.ofType(Service.class).get(0).resource().getSpec().getTemplate().getSpec()
-                .getContainers().get(0).getImage();
+        String image = dev.ofType(Service.class).stream().filter(t -> t.manifest().name().equals("coffee-machine"))
+                .findFirst().orElseThrow().resource().getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
 
         assertThat(workflow.path("env").path("ACTOR_IMAGE").asText()).isEqualTo(image);
     }

@@ -67,7 +67,7 @@ class OverlaysTest {
     void devRunsLocallyLoadedImagesWithSmallBounds() {
         ManifestSet dev = ManifestSet.readYaml("dev", renderer.render(RepoPaths.repo().resolve("knative/overlays/dev")));
 
-        Service service = dev.ofType(Service.class).get(0).resource();
+        Service service = named(dev, "coffee-machine");
         assertThat(service.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
                 .isEqualTo("dev.local/ripple/coffee-machine:0.1.0-SNAPSHOT");
         assertThat(service.getSpec().getTemplate().getMetadata().getAnnotations())
@@ -79,7 +79,7 @@ class OverlaysTest {
     void prodRunsReleasedImagesWithReplicatedTopics() {
         ManifestSet prod = ManifestSet.readYaml("prod", renderer.render(RepoPaths.repo().resolve("knative/overlays/prod")));
 
-        Service service = prod.ofType(Service.class).get(0).resource();
+        Service service = named(prod, "coffee-machine");
         assertThat(service.getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
                 .isEqualTo("ghcr.io/example/ripple/coffee-machine:0.1.0");
         assertThat(service.getSpec().getTemplate().getMetadata().getAnnotations())
@@ -89,6 +89,26 @@ class OverlaysTest {
                 .filter(t -> t.manifest().name().equals("kafka-broker-config")).findFirst().orElseThrow()
                 .resource().getData();
         assertThat(kafka).containsEntry("default.topic.replication.factor", "3");
+    }
+
+    @ParameterizedTest
+    @MethodSource("overlays")
+    void everyServiceRunsTheOverlaysImagesAndTheTimerServiceStaysOn(Path overlay) {
+        ManifestSet rendered = ManifestSet.readYaml(overlay.toString(), renderer.render(overlay));
+        String registry = overlay.getFileName().toString().equals("dev") ? "dev.local/ripple/" : "ghcr.io/example/ripple/";
+
+        for (ManifestSet.Typed<Service> typed : rendered.ofType(Service.class)) {
+            assertThat(typed.resource().getSpec().getTemplate().getSpec().getContainers().get(0).getImage())
+                    .as(typed.manifest().id()).startsWith(registry + typed.manifest().name() + ":");
+        }
+        assertThat(named(rendered, "timer-service").getSpec().getTemplate().getMetadata().getAnnotations())
+                .containsEntry("autoscaling.knative.dev/min-scale", "1")
+                .containsEntry("autoscaling.knative.dev/max-scale", "1");
+    }
+
+    private static Service named(ManifestSet set, String name) {
+        return set.ofType(Service.class).stream().filter(t -> t.manifest().name().equals(name)).findFirst()
+                .orElseThrow().resource();
     }
 
     @Test
@@ -103,9 +123,14 @@ class OverlaysTest {
 
         ValidationReport report = validator.validateKustomization(dev.directory(), renderer);
 
-        assertThat(report.problems()).containsExactly(new Problem(dev.directory() + " (rendered)", "Service/coffee-machine",
-                "spec.template.metadata.annotations.autoscaling.knative.dev/min-scale",
-                "is \"1\": actors must scale to zero (min-scale \"0\")"));
+        // the patch targets every actor
+        assertThat(report.problems()).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.Stream.of("barista", "coffee-machine", "order", "supervisor")
+                        .map(actor -> new Problem(dev.directory() + " (rendered)", "Service/" + actor,
+                                "spec.template.metadata.annotations.autoscaling.knative.dev/min-scale",
+                                "is \"1\": actors must scale to zero (min-scale \"0\"); a Service that must not states"
+                                        + " why in ripple.dev/always-on-reason"))
+                        .toList());
     }
 
     @Test

@@ -50,7 +50,8 @@ public class ActorFunction {
         ProcessingResult result;
         IncomingCommand command;
         try {
-            command = toCommand(event);
+            command = DeadLetterRoute.route(toCommand(event), event.extensions(), runtime.actor(),
+                    OffsetDateTime.now(java.time.ZoneOffset.UTC));
             result = runtime.process(command);
         } catch (ProblemException problem) {
             metrics.commandProcessed(type, problem.status() < 500 ? ActorMetrics.INVALID : ActorMetrics.FAILED);

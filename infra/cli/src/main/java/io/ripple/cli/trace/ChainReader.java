@@ -17,8 +17,13 @@ public final class ChainReader {
     }
 
     public List<TracedEvent> read(String correlationId) {
+        return read(broker.events(Map.of("correlationid", correlationId), 0, 0));
+    }
+
+    /** These log entries ({@code {seq, arrivalTime, event}}) with their deliveries. */
+    public List<TracedEvent> read(List<JsonNode> entries) {
         List<TracedEvent> chain = new ArrayList<>();
-        for (JsonNode entry : broker.events(Map.of("correlationid", correlationId), 0, 0)) {
+        for (JsonNode entry : entries) {
             JsonNode event = entry.path("event");
             String id = event.path("id").asText();
             List<TracedEvent.Delivery> deliveries = new ArrayList<>();

@@ -23,7 +23,8 @@ record FunctionLauncher(String sink, Path logs, List<String> jvmOptions, Map<Str
         // the event store of each actor, the insights database, and where the timer service looks.
         Path state = logs.getParent().resolve("data").toAbsolutePath();
         env.put("RIPPLE_STORE_URL", "jdbc:sqlite:" + state.resolve(service.name() + ".db"));
-        env.put("RIPPLE_INSIGHTS_DB", state.resolve("insights.db").toString());
+        // In a folder of its own: the timer service watches every *.db directly in `state`.
+        env.put("RIPPLE_INSIGHTS_DB", state.resolve("insights").resolve("insights.db").toString());
         env.put("RIPPLE_TIMERS_SQLITE_FOLDER", state.toString());
         env.putAll(service.env());
         env.putAll(extraEnv);

@@ -157,6 +157,11 @@ final class ServiceScaler {
         synchronized (this) {
             long now = System.nanoTime();
             boolean changed = instances.removeIf(i -> i.isReady() && !i.process.isAlive());
+            // Never below min-scale: an always-on instance that died is replaced, as a Deployment would.
+            while (!stopped && instances.size() < spec.minScale()) {
+                startInstance();
+                changed = true;
+            }
             int inFlight = instances.stream().mapToInt(i -> i.inFlight).sum();
             long idleFor = now - lastRequest;
             if (inFlight == 0 && idleFor >= spec.retention().toNanos() && instances.size() > spec.minScale()) {
