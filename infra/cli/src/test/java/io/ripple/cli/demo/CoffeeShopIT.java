@@ -243,6 +243,24 @@ class CoffeeShopIT {
         assertThat(alert.path("data").path("reason").asText()).contains("recipe is required");
     }
 
+    @Test
+    @Order(6)
+    void theTimerServiceNeverGoesBelowMinScaleOne() {
+        // It has been running since ripple up started (the timers above fired with no delivery to it).
+        List<ProcessHandle> timers = timerServices();
+        assertThat(timers).hasSize(1);
+
+        timers.get(0).destroyForcibly();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> timerServices().stream()
+                .anyMatch(p -> p.pid() != timers.get(0).pid() && p.isAlive()));
+    }
+
+    private List<ProcessHandle> timerServices() {
+        return up.descendants().filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().commandLine().orElse("").contains("timer-service/target/quarkus-app")).toList();
+    }
+
     private static Map<String, Integer> machine(Map<String, Map<String, Integer>> all, JsonNode event) {
         return all.computeIfAbsent(event.path("subject").asText(), m -> new TreeMap<>(Map.of("brews", 0,
                 "succeeded", 0, "failed", 0, "timedOut", 0)));
