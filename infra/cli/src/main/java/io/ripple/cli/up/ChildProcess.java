@@ -32,11 +32,18 @@ final class ChildProcess {
         this.port = port;
     }
 
-    /** Starts {@code java [jvmOptions] [systemProperties] -jar jar}. */
+    /** Starts {@code java [jvmOptions] [systemProperties] -jar jar} with the JDK running the CLI. */
     static ChildProcess start(String name, Path jar, List<String> jvmOptions, Map<String, String> systemProperties,
             Map<String, String> env, int port, Path log) {
+        return start(Path.of(System.getProperty("java.home"), "bin", "java"), name, jar, jvmOptions, systemProperties,
+                env, port, log);
+    }
+
+    /** Starts {@code java [jvmOptions] [systemProperties] -jar jar} with the given {@code java}. */
+    static ChildProcess start(Path java, String name, Path jar, List<String> jvmOptions, Map<String, String> systemProperties,
+            Map<String, String> env, int port, Path log) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java.toString());
         command.addAll(jvmOptions);
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");

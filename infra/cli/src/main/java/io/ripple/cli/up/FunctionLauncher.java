@@ -2,7 +2,6 @@ package io.ripple.cli.up;
 
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,10 +11,10 @@ import java.util.Map;
  *
  * @param sink        the broker ingress URL, given to every function as {@code K_SINK}
  * @param logs        directory of the per-service log files
- * @param jvmOptions  options for every function JVM (memory, GC, AOT cache)
+ * @param jvm         the Java runtime, options and class caches of every function
  * @param extraEnv    environment added to every function (e.g. tracing endpoint)
  */
-record FunctionLauncher(String sink, Path logs, List<String> jvmOptions, Map<String, String> extraEnv) {
+record FunctionLauncher(String sink, Path logs, FunctionJvm jvm, Map<String, String> extraEnv) {
 
     ChildProcess start(ServiceSpec service, int port) {
         Map<String, String> env = new HashMap<>();
@@ -31,7 +30,8 @@ record FunctionLauncher(String sink, Path logs, List<String> jvmOptions, Map<Str
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("K_SERVICE", service.name());
         env.put("K_SINK", sink);
-        return ChildProcess.start(service.name(), service.jar(), jvmOptions, Map.of(), env, port,
+        return ChildProcess.start(jvm.java(), service.name(), service.jar(), jvm.optionsFor(service.name(), service.jar()),
+                Map.of(), env, port,
                 logs.resolve(service.name() + ".log"));
     }
 }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
@@ -53,6 +54,16 @@ public class UpCommand implements Callable<Integer> {
             description = "JVM options of every function (default: ${DEFAULT-VALUE})")
     List<String> jvmOptions;
 
+    @Option(names = "--java", defaultValue = "${env:RIPPLE_FUNCTION_JAVA}",
+            description = {"java executable or JDK directory that runs the functions (default: $RIPPLE_FUNCTION_JAVA,",
+                    "else the JDK running ripple). A JDK 25 or newer starts them faster with an AOT cache."})
+    String functionJava;
+
+    @Option(names = "--class-cache", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = {"keep a class cache per function under <data-dir>/class-cache: recorded on its first run,",
+                    "loaded on the next ones (JDK 25+: AOT cache; older: AppCDS). Default: on."})
+    boolean classCache;
+
     @Option(names = "--ready-timeout", defaultValue = "60s", description = "how long a starting instance may take (default: ${DEFAULT-VALUE})")
     Duration readyTimeout;
 
@@ -83,7 +94,9 @@ public class UpCommand implements Callable<Integer> {
         Path logs = dataDir.resolve("logs");
         Files.createDirectories(logs);
         StatusTable table = new StatusTable(out);
-        FunctionLauncher launcher = new FunctionLauncher(ingress, logs, jvmOptions, Map.of());
+        FunctionJvm jvm = FunctionJvm.of(functionJava, jvmOptions,
+                classCache ? Optional.of(dataDir.resolve("class-cache").toAbsolutePath()) : Optional.empty());
+        FunctionLauncher launcher = new FunctionLauncher(ingress, logs, jvm, Map.of());
         ServingEmulator serving = new ServingEmulator(services, launcher, readyTimeout, scaleInWindow,
                 Duration.ofMinutes(5), table::changed);
         ChildProcess devbroker = null;
