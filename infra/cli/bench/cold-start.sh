@@ -90,7 +90,8 @@ INGRESS="$BASE/bench/default"
 (cd "$WORK" && exec java -jar "$ROOT/infra/cli/target/ripple-cli.jar" up --port "$PORT" --manifests manifests \
     --data-dir data ${UP_ARGS[@]+"${UP_ARGS[@]}"} > "$WORK/up.out" 2>&1) &
 UP=$!
-trap 'kill $UP 2>/dev/null; wait $UP 2>/dev/null; rm -rf "$WORK"' EXIT
+# ripple up stops its children on SIGTERM; the scratch root goes once it has exited.
+trap 'kill $UP 2>/dev/null; wait $UP 2>/dev/null; sleep 1; rm -rf "$WORK"' EXIT
 until grep -q "broker ingress" "$WORK/up.out"; do
   kill -0 $UP 2>/dev/null || { cat "$WORK/up.out" >&2; exit 1; }
   sleep 0.2

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,12 +23,37 @@ import java.util.regex.Pattern;
  * {@code -XX:SharedArchiveFile}). A cache older than the jar is recorded again; a cache the JVM
  * cannot map (other options, other jar) is a warning in the function's log, and it starts normally.
  *
- * @param java        the {@code java} executable
- * @param feature     its feature version (17, 21, 25...)
- * @param options     options for every function JVM (memory, GC, compiler)
- * @param cacheDir    where the class caches live, or empty for none
+ * <p>Only one instance per service records (the first one started without a fresh cache): two
+ * JVMs writing the same cache file at exit would corrupt it.
  */
-record FunctionJvm(Path java, int feature, List<String> options, Optional<Path> cacheDir) {
+final class FunctionJvm {
+
+    private final Path java;
+    private final int feature;
+    private final List<String> options;
+    private final Optional<Path> cacheDir;
+    private final Set<String> recording = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param java     the {@code java} executable
+     * @param feature  its feature version (17, 21, 25...)
+     * @param options  options for every function JVM (memory, GC, compiler)
+     * @param cacheDir where the class caches live, or empty for none
+     */
+    FunctionJvm(Path java, int feature, List<String> options, Optional<Path> cacheDir) {
+        this.java = java;
+        this.feature = feature;
+        this.options = List.copyOf(options);
+        this.cacheDir = cacheDir;
+    }
+
+    Path java() {
+        return java;
+    }
+
+    int feature() {
+        return feature;
+    }
 
     private static final Pattern RELEASE_VERSION = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
 
@@ -68,7 +95,7 @@ record FunctionJvm(Path java, int feature, List<String> options, Optional<Path> 
             Path cache = dir.resolve(service + (aot ? ".aot" : ".jsa"));
             if (isFresh(cache, jar)) {
                 all.add((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache);
-            } else {
+            } else if (recording.add(service)) {
                 try {
                     Files.createDirectories(dir);
                     Files.deleteIfExists(cache);
