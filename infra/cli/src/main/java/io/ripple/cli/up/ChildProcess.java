@@ -25,6 +25,8 @@ final class ChildProcess {
     private final String name;
     private final Process process;
     private final int port;
+    /** Set for a JVM that writes a class cache when it exits, which takes a while. */
+    private volatile Duration exitTakes = Duration.ZERO;
 
     private ChildProcess(String name, Process process, int port) {
         this.name = name;
@@ -75,6 +77,16 @@ final class ChildProcess {
         return process.isAlive();
     }
 
+    /** Completes when the process has exited. */
+    java.util.concurrent.CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    /** Gives this process at least {@code time} to exit when stopped (e.g. to write its class cache). */
+    void exitTakes(Duration time) {
+        exitTakes = time;
+    }
+
     /** Whether {@code /q/health/ready} answers 200 (the readiness probe Knative would use). */
     boolean isReady() {
         try {
@@ -111,12 +123,16 @@ final class ChildProcess {
         return false;
     }
 
-    /** SIGTERM to the tree, then SIGKILL to what is left after the grace period. */
+    /**
+     * SIGTERM to the tree, then SIGKILL to what is left after the grace period (or the time
+     * {@link #exitTakes(Duration)} asked for, if longer).
+     */
     void stop(Duration grace) {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         tree.add(process.toHandle());
         tree.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + grace.toNanos();
+        Duration wait = grace.compareTo(exitTakes) >= 0 ? grace : exitTakes;
+        long deadline = System.nanoTime() + wait.toNanos();
         for (ProcessHandle handle : tree) {
             long left = Math.max(0, deadline - System.nanoTime());
             try {

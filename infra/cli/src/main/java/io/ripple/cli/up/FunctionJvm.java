@@ -87,6 +87,19 @@ final class FunctionJvm {
         }
     }
 
+    /** Whether these options make the JVM record a class cache when it exits. */
+    static boolean records(List<String> options) {
+        return options.stream().anyMatch(o -> o.startsWith("-XX:AOTCacheOutput=") || o.startsWith("-XX:ArchiveClassesAtExit="));
+    }
+
+    /**
+     * Called when an instance that recorded has exited: if it left no cache (killed before it
+     * could write it), the next start records again.
+     */
+    void recordingEnded(String service) {
+        recording.remove(service);
+    }
+
     /** The options for one function: the common ones, then its class cache (load or record). */
     List<String> optionsFor(String service, Path jar) {
         List<String> all = new ArrayList<>(options);

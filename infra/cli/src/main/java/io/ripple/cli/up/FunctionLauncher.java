@@ -1,6 +1,8 @@
 package io.ripple.cli.up;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,6 +18,9 @@ import java.util.Map;
  */
 record FunctionLauncher(String sink, Path logs, FunctionJvm jvm, Map<String, String> extraEnv) {
 
+    /** How long an instance that records its class cache may take to exit. */
+    static final Duration RECORDING_EXIT = Duration.ofSeconds(60);
+
     ChildProcess start(ServiceSpec service, int port) {
         Map<String, String> env = new HashMap<>();
         // Local state lives under ripple up's data directory, whatever the working directory:
@@ -30,8 +35,15 @@ record FunctionLauncher(String sink, Path logs, FunctionJvm jvm, Map<String, Str
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("K_SERVICE", service.name());
         env.put("K_SINK", sink);
-        return ChildProcess.start(jvm.java(), service.name(), service.jar(), jvm.optionsFor(service.name(), service.jar()),
-                Map.of(), env, port,
+        List<String> options = jvm.optionsFor(service.name(), service.jar());
+        ChildProcess child = ChildProcess.start(jvm.java(), service.name(), service.jar(), options, Map.of(), env, port,
                 logs.resolve(service.name() + ".log"));
+        if (FunctionJvm.records(options)) {
+            // Writing the cache at exit takes seconds (JDK 25 assembles it in a second JVM):
+            // a stop must not kill it halfway, and a failed recording is retried next start.
+            child.exitTakes(RECORDING_EXIT);
+            child.onExit().thenRun(() -> jvm.recordingEnded(service.name()));
+        }
+        return child;
     }
 }

@@ -50,7 +50,7 @@ public class UpCommand implements Callable<Integer> {
             description = "how long an extra instance stays idle before it is removed (default: ${DEFAULT-VALUE})")
     Duration scaleInWindow;
 
-    @Option(names = "--jvm-options", split = " ", defaultValue = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx96m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m",
+    @Option(names = "--jvm-options", split = " ", defaultValue = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms16m -Xmx96m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=16m",
             description = "JVM options of every function (default: ${DEFAULT-VALUE})")
     List<String> jvmOptions;
 

@@ -52,6 +52,18 @@ class FunctionJvmTest {
     }
 
     @Test
+    void aRecordingThatLeftNoCacheIsRetriedOnTheNextStart() throws Exception {
+        Path jar = jar();
+        FunctionJvm jvm = new FunctionJvm(Path.of("java"), 25, COMMON, Optional.of(dir.resolve("class-cache")));
+        List<String> first = jvm.optionsFor("coffee-machine", jar);
+        assertThat(FunctionJvm.records(first)).isTrue();
+
+        jvm.recordingEnded("coffee-machine"); // killed before it wrote the cache
+
+        assertThat(FunctionJvm.records(jvm.optionsFor("coffee-machine", jar))).isTrue();
+    }
+
+    @Test
     void aCacheOlderThanTheJarIsRecordedAgain() throws Exception {
         Path caches = Files.createDirectories(dir.resolve("class-cache"));
         Path cache = Files.writeString(caches.resolve("order.jsa"), "old");
