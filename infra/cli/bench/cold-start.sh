@@ -91,7 +91,8 @@ INGRESS="$BASE/bench/default"
     --data-dir data ${UP_ARGS[@]+"${UP_ARGS[@]}"} > "$WORK/up.out" 2>&1) &
 UP=$!
 # ripple up stops its children on SIGTERM; the scratch root goes once it has exited.
-trap 'kill $UP 2>/dev/null; wait $UP 2>/dev/null; sleep 1; rm -rf "$WORK"' EXIT
+# (|| true: under set -e, ripple up's exit status 143 would end the trap before the rm.)
+trap 'kill $UP 2>/dev/null || true; wait $UP 2>/dev/null || true; rm -rf "$WORK"' EXIT
 until grep -q "broker ingress" "$WORK/up.out"; do
   kill -0 $UP 2>/dev/null || { cat "$WORK/up.out" >&2; exit 1; }
   sleep 0.2

@@ -20,8 +20,10 @@ import java.util.regex.Pattern;
  * of a function records one ({@code -XX:AOTCacheOutput}, written when the process exits) and
  * the next starts load it ({@code -XX:AOTCache}), classes already loaded and linked. On an
  * older runtime the same idea is AppCDS ({@code -XX:ArchiveClassesAtExit} then
- * {@code -XX:SharedArchiveFile}). A cache older than the jar is recorded again; a cache the JVM
- * cannot map (other options, other jar) is a warning in the function's log, and it starts normally.
+ * {@code -XX:SharedArchiveFile}). Either holds only classes of the JVM's own class loaders,
+ * which is why the applications are packaged as Quarkus' {@code aot-jar} (root pom). A cache
+ * older than the jar is recorded again; a cache the JVM cannot map (other options, other jar)
+ * is a warning in the function's log, and the function starts normally.
  *
  * <p>Only one instance per service records (the first one started without a fresh cache): two
  * JVMs writing the same cache file at exit would corrupt it.
