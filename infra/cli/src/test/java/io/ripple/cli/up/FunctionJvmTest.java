@@ -76,6 +76,15 @@ class FunctionJvmTest {
     }
 
     @Test
+    void theLauncherKeepsTheCachesInTheDataDirectoryByDefault() throws Exception {
+        FunctionLauncher launcher = new FunctionLauncher("http://127.0.0.1:1/ns/default", dir.resolve("data/logs"),
+                COMMON, java.util.Map.of());
+
+        assertThat(FunctionJvm.records(launcher.jvm().optionsFor("order", jar()))).isTrue();
+        assertThat(dir.resolve("data/class-cache")).isDirectory();
+    }
+
+    @Test
     void withoutACacheDirectoryOnlyTheCommonOptions() throws Exception {
         FunctionJvm jvm = new FunctionJvm(Path.of("java"), 25, COMMON, Optional.empty());
 
