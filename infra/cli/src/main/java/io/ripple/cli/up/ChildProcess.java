@@ -25,6 +25,8 @@ final class ChildProcess {
     private final String name;
     private final Process process;
     private final int port;
+    /** Set for a JVM that writes a class cache when it exits, which takes a while. */
+    private volatile Duration exitTakes = Duration.ZERO;
 
     private ChildProcess(String name, Process process, int port) {
         this.name = name;
@@ -32,11 +34,18 @@ final class ChildProcess {
         this.port = port;
     }
 
-    /** Starts {@code java [jvmOptions] [systemProperties] -jar jar}. */
+    /** Starts {@code java [jvmOptions] [systemProperties] -jar jar} with the JDK running the CLI. */
     static ChildProcess start(String name, Path jar, List<String> jvmOptions, Map<String, String> systemProperties,
             Map<String, String> env, int port, Path log) {
+        return start(Path.of(System.getProperty("java.home"), "bin", "java"), name, jar, jvmOptions, systemProperties,
+                env, port, log);
+    }
+
+    /** Starts {@code java [jvmOptions] [systemProperties] -jar jar} with the given {@code java}. */
+    static ChildProcess start(Path java, String name, Path jar, List<String> jvmOptions, Map<String, String> systemProperties,
+            Map<String, String> env, int port, Path log) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java.toString());
         command.addAll(jvmOptions);
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
@@ -66,6 +75,16 @@ final class ChildProcess {
 
     boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Completes when the process has exited. */
+    java.util.concurrent.CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    /** Gives this process at least {@code time} to exit when stopped (e.g. to write its class cache). */
+    void exitTakes(Duration time) {
+        exitTakes = time;
     }
 
     /** Whether {@code /q/health/ready} answers 200 (the readiness probe Knative would use). */
@@ -104,12 +123,16 @@ final class ChildProcess {
         return false;
     }
 
-    /** SIGTERM to the tree, then SIGKILL to what is left after the grace period. */
+    /**
+     * SIGTERM to the tree, then SIGKILL to what is left after the grace period (or the time
+     * {@link #exitTakes(Duration)} asked for, if longer).
+     */
     void stop(Duration grace) {
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         tree.add(process.toHandle());
         tree.forEach(ProcessHandle::destroy);
-        long deadline = System.nanoTime() + grace.toNanos();
+        Duration wait = grace.compareTo(exitTakes) >= 0 ? grace : exitTakes;
+        long deadline = System.nanoTime() + wait.toNanos();
         for (ProcessHandle handle : tree) {
             long left = Math.max(0, deadline - System.nanoTime());
             try {

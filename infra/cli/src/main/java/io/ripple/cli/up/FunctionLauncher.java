@@ -1,8 +1,9 @@
 package io.ripple.cli.up;
 
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.time.Duration;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -12,10 +13,22 @@ import java.util.Map;
  *
  * @param sink        the broker ingress URL, given to every function as {@code K_SINK}
  * @param logs        directory of the per-service log files
- * @param jvmOptions  options for every function JVM (memory, GC, AOT cache)
+ * @param jvm         the Java runtime, options and class caches of every function
  * @param extraEnv    environment added to every function (e.g. tracing endpoint)
  */
-record FunctionLauncher(String sink, Path logs, List<String> jvmOptions, Map<String, String> extraEnv) {
+record FunctionLauncher(String sink, Path logs, FunctionJvm jvm, Map<String, String> extraEnv) {
+
+    /** How long an instance that records its class cache may take to exit. */
+    static final Duration RECORDING_EXIT = Duration.ofSeconds(60);
+
+    /**
+     * With the default Java runtime of the functions ({@code $RIPPLE_FUNCTION_JAVA}, else the
+     * CLI's) and a class cache per function next to the logs, in {@code class-cache}.
+     */
+    FunctionLauncher(String sink, Path logs, List<String> jvmOptions, Map<String, String> extraEnv) {
+        this(sink, logs, FunctionJvm.of(System.getenv("RIPPLE_FUNCTION_JAVA"), jvmOptions,
+                java.util.Optional.of(logs.toAbsolutePath().getParent().resolve("class-cache"))), extraEnv);
+    }
 
     ChildProcess start(ServiceSpec service, int port) {
         Map<String, String> env = new HashMap<>();
@@ -32,7 +45,15 @@ record FunctionLauncher(String sink, Path logs, List<String> jvmOptions, Map<Str
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
         env.put("K_SERVICE", service.name());
         env.put("K_SINK", sink);
-        return ChildProcess.start(service.name(), service.jar(), jvmOptions, Map.of(), env, port,
+        List<String> options = jvm.optionsFor(service.name(), service.jar());
+        ChildProcess child = ChildProcess.start(jvm.java(), service.name(), service.jar(), options, Map.of(), env, port,
                 logs.resolve(service.name() + ".log"));
+        if (FunctionJvm.records(options)) {
+            // Writing the cache at exit takes seconds (JDK 25 assembles it in a second JVM):
+            // a stop must not kill it halfway, and a failed recording is retried next start.
+            child.exitTakes(RECORDING_EXIT);
+            child.onExit().thenRun(() -> jvm.recordingEnded(service.name()));
+        }
+        return child;
     }
 }

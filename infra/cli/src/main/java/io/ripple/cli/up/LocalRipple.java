@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -29,8 +30,20 @@ public final class LocalRipple implements AutoCloseable {
      *
      * @param extraEnv environment added to every function (e.g. the simulator's settings)
      */
+    /**
+     * @param functionJava java executable or JDK home that runs the functions; {@code null}: the CLI's
+     * @param classCache   keep a class cache per function under {@code <dataDir>/class-cache}
+     */
     public record Settings(Path manifests, int port, Path dataDir, Duration idle, Duration scaleInWindow,
-            List<String> jvmOptions, Duration readyTimeout, Map<String, String> extraEnv) {
+            List<String> jvmOptions, Duration readyTimeout, Map<String, String> extraEnv,
+            String functionJava, boolean classCache) {
+
+        /** Functions on {@code $RIPPLE_FUNCTION_JAVA} (else the CLI's JDK), with a class cache. */
+        public Settings(Path manifests, int port, Path dataDir, Duration idle, Duration scaleInWindow,
+                List<String> jvmOptions, Duration readyTimeout, Map<String, String> extraEnv) {
+            this(manifests, port, dataDir, idle, scaleInWindow, jvmOptions, readyTimeout, extraEnv,
+                    System.getenv("RIPPLE_FUNCTION_JAVA"), true);
+        }
     }
 
     private final ServingEmulator serving;
@@ -82,7 +95,9 @@ public final class LocalRipple implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         StatusTable table = new StatusTable(out);
-        FunctionLauncher launcher = new FunctionLauncher(ingress, logs, settings.jvmOptions(), settings.extraEnv());
+        FunctionJvm jvm = FunctionJvm.of(settings.functionJava(), settings.jvmOptions(), settings.classCache()
+                ? Optional.of(settings.dataDir().resolve("class-cache").toAbsolutePath()) : Optional.empty());
+        FunctionLauncher launcher = new FunctionLauncher(ingress, logs, jvm, settings.extraEnv());
         ServingEmulator serving = new ServingEmulator(services, launcher, settings.readyTimeout(),
                 settings.scaleInWindow(), Duration.ofMinutes(5), table::changed);
         ChildProcess devbroker = null;

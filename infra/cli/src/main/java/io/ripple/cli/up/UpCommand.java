@@ -43,9 +43,19 @@ public class UpCommand implements Callable<Integer> {
             description = "how long an extra instance stays idle before it is removed (default: ${DEFAULT-VALUE})")
     Duration scaleInWindow;
 
-    @Option(names = "--jvm-options", split = " ", defaultValue = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xmx96m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=32m",
+    @Option(names = "--jvm-options", split = " ", defaultValue = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k -Xms16m -Xmx96m -XX:MaxMetaspaceSize=96m -XX:ReservedCodeCacheSize=16m",
             description = "JVM options of every function (default: ${DEFAULT-VALUE})")
     List<String> jvmOptions;
+
+    @Option(names = "--java", defaultValue = "${env:RIPPLE_FUNCTION_JAVA}",
+            description = {"java executable or JDK directory that runs the functions (default: $RIPPLE_FUNCTION_JAVA,",
+                    "else the JDK running ripple). A JDK 25 or newer starts them faster with an AOT cache."})
+    String functionJava;
+
+    @Option(names = "--class-cache", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = {"keep a class cache per function under <data-dir>/class-cache: recorded on its first run,",
+                    "loaded on the next ones (JDK 25+: AOT cache; older: AppCDS). Default: on."})
+    boolean classCache;
 
     @Option(names = "--ready-timeout", defaultValue = "60s", description = "how long a starting instance may take (default: ${DEFAULT-VALUE})")
     Duration readyTimeout;
@@ -54,7 +64,7 @@ public class UpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         LocalRipple ripple = LocalRipple.start(new LocalRipple.Settings(manifests, port, dataDir, idle, scaleInWindow,
-                jvmOptions, readyTimeout, Map.of()), out);
+                jvmOptions, readyTimeout, Map.of(), functionJava, classCache), out);
         CountDownLatch stopped = new CountDownLatch(1);
         out.printf("ripple: broker ingress %s — send events with: ./ripple emit --type ... --subject ...%n",
                 ripple.ingress());

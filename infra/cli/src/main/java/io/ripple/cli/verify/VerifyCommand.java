@@ -144,10 +144,15 @@ public class VerifyCommand implements Callable<Integer> {
         }
     }
 
-    /** Fresh ids and subjects for one run, applied to commands and to expectations alike. */
+    /**
+     * Fresh ids and subjects for one run, applied to commands and to expectations alike. A data
+     * member whose whole value is a renamed subject names that same actor (the barista's
+     * assignment names the machine it goes to), so it is renamed too.
+     */
     private static final class Rename {
         private final String run;
         private final Map<String, String> names = new java.util.HashMap<>();
+        private final java.util.Set<String> subjects = new java.util.HashSet<>();
 
         Rename(String run) {
             this.run = run;
@@ -161,9 +166,38 @@ public class VerifyCommand implements Callable<Integer> {
             CloudEventBuilder builder = CloudEventBuilder.from(event).withId(fresh(event.getId()))
                     .withExtension("correlationid", chain);
             if (event.getSubject() != null) {
+                subjects.add(event.getSubject());
                 builder.withSubject(fresh(event.getSubject()));
             }
+            if (event.getData() != null) {
+                try {
+                    JsonNode data = JSON.readTree(event.getData().toBytes());
+                    builder.withData(event.getDataContentType(), JSON.writeValueAsBytes(renameSubjectsIn(data)));
+                } catch (IOException notJson) {
+                    // Data that is not JSON is sent as it is.
+                }
+            }
             return builder.build();
+        }
+
+        /** Replaces every text value that is a subject seen in this run, at any depth. */
+        private JsonNode renameSubjectsIn(JsonNode node) {
+            if (node.isTextual() && subjects.contains(node.asText())) {
+                return TextNode.valueOf(fresh(node.asText()));
+            }
+            if (node.isObject()) {
+                ObjectNode copy = ((ObjectNode) node).deepCopy();
+                List<String> keys = new ArrayList<>();
+                copy.fieldNames().forEachRemaining(keys::add);
+                keys.forEach(key -> copy.set(key, renameSubjectsIn(copy.get(key))));
+                return copy;
+            }
+            if (node.isArray()) {
+                com.fasterxml.jackson.databind.node.ArrayNode copy = JSON.createArrayNode();
+                node.forEach(element -> copy.add(renameSubjectsIn(element)));
+                return copy;
+            }
+            return node;
         }
 
         JsonNode expectation(JsonNode expected) {
@@ -186,6 +220,9 @@ public class VerifyCommand implements Callable<Integer> {
                 }
             }
             updates.forEach(u -> copy.set(u.getKey(), u.getValue()));
+            if (copy.has("data")) {
+                copy.set("data", renameSubjectsIn(copy.get("data")));
+            }
             return copy;
         }
     }

@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Cold-start benchmark of `ripple up` (issue 4): time from the first emit (function scaled to
+# zero, broker ready) to the first event processed, for the coffee-machine function and for a
+# bare Funqy function (bench/bare-funqy), both started by the same `ripple up` the same way
+# (same JVM, same options); then the ratio and each function's idle RSS.
+#
+# The time is measured by the broker's own clock: knativearrivaltime of the emitted command
+# to knativearrivaltime of the first event it caused (the coffee machine's
+# initialization-completed, the bare function's reply), so client and polling delays do not count.
+#
+#   infra/cli/bench/cold-start.sh [--reps 5] [--java JDK] [--jvm-options "..."] [--no-class-cache]
+# Needs the built jars (./ripple builds them; the bare function is built here on first use).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
+REPS=5
+UP_ARGS=()
+while (( $# > 0 )); do
+  case "$1" in
+    --reps) REPS="$2"; shift 2 ;;
+    --java) UP_ARGS+=(--java "$2"); shift 2 ;;
+    --jvm-options) UP_ARGS+=("--jvm-options=$2"); shift 2 ;;
+    --no-class-cache) UP_ARGS+=(--no-class-cache); shift ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+
+BARE="$ROOT/infra/cli/bench/bare-funqy"
+if [[ ! -f "$BARE/target/quarkus-app/quarkus-run.jar" ]]; then
+  echo "building the bare Funqy function ..." >&2
+  (cd "$ROOT" && mvn -B -q -f "$BARE/pom.xml" package -DskipTests) >&2
+fi
+for jar in infra/cli/target/ripple-cli.jar infra/devbroker/target/quarkus-app/quarkus-run.jar \
+    functions/coffee-machine/target/quarkus-app/quarkus-run.jar; do
+  [[ -f "$ROOT/$jar" ]] || { echo "not built: $jar (run ./ripple --help first)" >&2; exit 2; }
+done
+
+# ripple up finds a Service's module under <cwd>/functions/<name>: a scratch root links both.
+WORK="$(mktemp -d /tmp/ripple-cold-start.XXXXXX)"
+mkdir -p "$WORK/functions" "$WORK/infra" "$WORK/manifests"
+ln -s "$ROOT/functions/coffee-machine" "$WORK/functions/coffee-machine"
+ln -s "$BARE" "$WORK/functions/bare-funqy"
+ln -s "$ROOT/infra/devbroker" "$WORK/infra/devbroker"
+cat > "$WORK/manifests/broker-default.yaml" <<YAML
+apiVersion: eventing.knative.dev/v1
+kind: Broker
+metadata:
+  name: default
+  namespace: bench
+YAML
+for pair in coffee-machine:coffee.machine.initialize bare-funqy:bench.ping; do
+  name="${pair%%:*}"; type="${pair#*:}"
+  cat > "$WORK/manifests/service-$name.yaml" <<YAML
+apiVersion: serving.knative.dev/v1
+kind: Service
+metadata:
+  name: $name
+  namespace: bench
+spec:
+  template:
+    metadata:
+      annotations:
+        autoscaling.knative.dev/scale-to-zero-pod-retention-period: "4s"
+    spec:
+      containers:
+        - name: function
+          image: ripple/$name:bench
+YAML
+  cat > "$WORK/manifests/trigger-$name.yaml" <<YAML
+apiVersion: eventing.knative.dev/v1
+kind: Trigger
+metadata:
+  name: $name
+  namespace: bench
+spec:
+  broker: default
+  filters:
+    - exact:
+        type: $type
+  subscriber:
+    ref:
+      apiVersion: serving.knative.dev/v1
+      kind: Service
+      name: $name
+YAML
+done
+
+PORT="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+BASE="http://127.0.0.1:$PORT"
+INGRESS="$BASE/bench/default"
+(cd "$WORK" && exec java -jar "$ROOT/infra/cli/target/ripple-cli.jar" up --port "$PORT" --manifests manifests \
+    --data-dir data ${UP_ARGS[@]+"${UP_ARGS[@]}"} > "$WORK/up.out" 2>&1) &
+UP=$!
+# ripple up stops its children on SIGTERM; the scratch root goes once it has exited.
+# (|| true: under set -e, ripple up's exit status 143 would end the trap before the rm.)
+trap 'kill $UP 2>/dev/null || true; wait $UP 2>/dev/null || true; rm -rf "$WORK"' EXIT
+until grep -q "broker ingress" "$WORK/up.out"; do
+  kill -0 $UP 2>/dev/null || { cat "$WORK/up.out" >&2; exit 1; }
+  sleep 0.2
+done
+
+function_pid() { pgrep -f -- "-jar $WORK/functions/$1/target/quarkus-app/quarkus-run.jar" | head -1 || true; }
+millis() { date -d "$1" +%s%3N; }
+# The first log entry matching the query, waited for.
+first_entry() {
+  local entry
+  for _ in $(seq 1 600); do
+    entry="$(curl -sf "$BASE/api/v1/events?$1&limit=1" | jq -c '.items[0] // empty')"
+    [[ -n "$entry" ]] && { echo "$entry"; return; }
+    sleep 0.1
+  done
+  echo "no event for $1 within 60 s; see $WORK/data/logs" >&2; exit 1
+}
+
+# One cold start: wait until scaled to zero, emit, and return the broker-clock delay in ms.
+cold_start() { # service type result-type rep
+  local service="$1" type="$2" result="$3" id="bench-$1-$4-$RANDOM"
+  while [[ -n "$(function_pid "$service")" ]]; do sleep 0.2; done
+  curl -sf -o /dev/null -X POST "$INGRESS" -H "ce-specversion: 1.0" -H "ce-id: $id" -H "ce-source: /bench" \
+    -H "ce-type: $type" -H "ce-subject: $id" -H "ce-correlationid: $id" -H "content-type: application/json" -d '{}'
+  local sent caused
+  sent="$(first_entry "correlationid=$id")"
+  caused="$(first_entry "type=$result&after=$(jq -r .seq <<<"$sent")")"
+  echo $(( $(millis "$(jq -r .arrivalTime <<<"$caused")") - $(millis "$(jq -r .arrivalTime <<<"$sent")") ))
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+
+declare -A TIMES RSS
+# Rep 0 is each function's first start ever, which records its class cache: shown, not counted.
+for rep in $(seq 0 "$REPS"); do
+  for spec in coffee-machine:coffee.machine.initialize:coffee.machine.initialization-completed \
+      bare-funqy:bench.ping:bench.pong; do
+    IFS=: read -r service type result <<<"$spec"
+    ms="$(cold_start "$service" "$type" "$result" "$rep")" || exit 1
+    (( rep > 0 )) && TIMES[$service]+="$ms "
+    # Idle RSS: served one event, then nothing for a second (its retention is 4 s).
+    sleep 1
+    pid="$(function_pid "$service")"
+    rss="$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status" 2>/dev/null || echo 0)"
+    (( rep > 0 )) && RSS[$service]+="$rss "
+    printf 'rep %d  %-15s cold start %5d ms  idle RSS %4d MB\n' "$rep" "$service" "$ms" "$rss"
+  done
+done
+
+cm="$(tr ' ' '\n' <<<"${TIMES[coffee-machine]}" | grep . | median)"
+bare="$(tr ' ' '\n' <<<"${TIMES[bare-funqy]}" | grep . | median)"
+echo
+echo "java: $(grep -o -- '--java [^ ]*' <<<"${UP_ARGS[*]:-}" || echo default) options: ${UP_ARGS[*]:-(ripple up defaults)}"
+printf 'median cold start: coffee-machine %d ms, bare Funqy %d ms, ratio %.2f (goal <= 1.3)\n' "$cm" "$bare" \
+  "$(echo "$cm / $bare" | bc -l)"
+printf 'median idle RSS: coffee-machine %d MB, bare Funqy %d MB (goal <= 100 MB)\n' \
+  "$(tr ' ' '\n' <<<"${RSS[coffee-machine]}" | grep . | median)" "$(tr ' ' '\n' <<<"${RSS[bare-funqy]}" | grep . | median)"

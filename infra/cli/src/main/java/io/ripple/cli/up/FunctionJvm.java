@@ -1,0 +1,134 @@
+package io.ripple.cli.up;
+
+import io.ripple.cli.CliException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Java runtime that runs the functions, with the options every function JVM gets.
+ *
+ * <p>The project compiles for Java 17, and any newer runtime runs that bytecode; on a JDK 25
+ * or newer, {@code ripple up} keeps an AOT cache per function (JEP 483/514): the first start
+ * of a function records one ({@code -XX:AOTCacheOutput}, written when the process exits) and
+ * the next starts load it ({@code -XX:AOTCache}), classes already loaded and linked. On an
+ * older runtime the same idea is AppCDS ({@code -XX:ArchiveClassesAtExit} then
+ * {@code -XX:SharedArchiveFile}). Either holds only classes of the JVM's own class loaders,
+ * which is why the applications are packaged as Quarkus' {@code aot-jar} (root pom). A cache
+ * older than the jar is recorded again; a cache the JVM cannot map (other options, other jar)
+ * is a warning in the function's log, and the function starts normally.
+ *
+ * <p>Only one instance per service records (the first one started without a fresh cache): two
+ * JVMs writing the same cache file at exit would corrupt it.
+ */
+final class FunctionJvm {
+
+    private final Path java;
+    private final int feature;
+    private final List<String> options;
+    private final Optional<Path> cacheDir;
+    private final Set<String> recording = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param java     the {@code java} executable
+     * @param feature  its feature version (17, 21, 25...)
+     * @param options  options for every function JVM (memory, GC, compiler)
+     * @param cacheDir where the class caches live, or empty for none
+     */
+    FunctionJvm(Path java, int feature, List<String> options, Optional<Path> cacheDir) {
+        this.java = java;
+        this.feature = feature;
+        this.options = List.copyOf(options);
+        this.cacheDir = cacheDir;
+    }
+
+    Path java() {
+        return java;
+    }
+
+    int feature() {
+        return feature;
+    }
+
+    private static final Pattern RELEASE_VERSION = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
+
+    /**
+     * @param javaOrHome a {@code java} executable or a JDK directory; blank for the JDK running the CLI
+     */
+    static FunctionJvm of(String javaOrHome, List<String> options, Optional<Path> cacheDir) {
+        Path home;
+        Path java;
+        if (javaOrHome == null || javaOrHome.isBlank()) {
+            home = Path.of(System.getProperty("java.home"));
+            java = home.resolve("bin/java");
+        } else {
+            Path given = Path.of(javaOrHome.trim());
+            java = Files.isDirectory(given) ? given.resolve("bin/java") : given;
+            home = java.toAbsolutePath().getParent().getParent();
+        }
+        if (!Files.isExecutable(java)) {
+            throw new CliException("--java " + javaOrHome + ": no java executable at " + java);
+        }
+        return new FunctionJvm(java, featureOf(home), List.copyOf(options), cacheDir);
+    }
+
+    /** The JDK's {@code release} file names its version; without it, assume the oldest supported. */
+    private static int featureOf(Path home) {
+        try {
+            Matcher matcher = RELEASE_VERSION.matcher(Files.readString(home.resolve("release")));
+            return matcher.find() ? Integer.parseInt(matcher.group(1)) : 17;
+        } catch (IOException | RuntimeException e) {
+            return 17;
+        }
+    }
+
+    /** Whether these options make the JVM record a class cache when it exits. */
+    static boolean records(List<String> options) {
+        return options.stream().anyMatch(o -> o.startsWith("-XX:AOTCacheOutput=") || o.startsWith("-XX:ArchiveClassesAtExit="));
+    }
+
+    /**
+     * Called when an instance that recorded has exited: if it left no cache (killed before it
+     * could write it), the next start records again.
+     */
+    void recordingEnded(String service) {
+        recording.remove(service);
+    }
+
+    /** The options for one function: the common ones, then its class cache (load or record). */
+    List<String> optionsFor(String service, Path jar) {
+        List<String> all = new ArrayList<>(options);
+        cacheDir.ifPresent(dir -> {
+            boolean aot = feature >= 25;
+            Path cache = dir.resolve(service + (aot ? ".aot" : ".jsa"));
+            if (isFresh(cache, jar)) {
+                all.add((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache);
+            } else if (recording.add(service)) {
+                try {
+                    Files.createDirectories(dir);
+                    Files.deleteIfExists(cache);
+                } catch (IOException e) {
+                    return; // no cache this time: the function still starts, only slower
+                }
+                all.add((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + cache);
+            }
+        });
+        return all;
+    }
+
+    private static boolean isFresh(Path cache, Path jar) {
+        try {
+            return Files.isRegularFile(cache) && Files.size(cache) > 0
+                    && Files.getLastModifiedTime(cache).compareTo(Files.getLastModifiedTime(jar)) > 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
