@@ -28,9 +28,7 @@ public final class LocalRipple implements AutoCloseable {
     /**
      * How to run it.
      *
-     * @param extraEnv environment added to every function (e.g. the simulator's settings)
-     */
-    /**
+     * @param extraEnv     environment added to every function (e.g. the simulator's settings)
      * @param functionJava java executable or JDK home that runs the functions; {@code null}: the CLI's
      * @param classCache   keep a class cache per function under {@code <dataDir>/class-cache}
      */
