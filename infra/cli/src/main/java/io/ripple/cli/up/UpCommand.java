@@ -53,6 +53,13 @@ public class UpCommand implements Callable<Integer> {
             description = "JVM options of every function (default: ${DEFAULT-VALUE})")
     List<String> jvmOptions;
 
+    @Option(names = "--tracing", description = {"start a local Zipkin (io.zipkin:zipkin-server, resolved from Maven Central",
+            "once) on 127.0.0.1 and send the broker's and every function's spans to it"})
+    boolean tracing;
+
+    @Option(names = "--zipkin-port", defaultValue = "9411", description = "with --tracing: Zipkin's port (default: ${DEFAULT-VALUE})")
+    int zipkinPort;
+
     @Option(names = "--ready-timeout", defaultValue = "60s", description = "how long a starting instance may take (default: ${DEFAULT-VALUE})")
     Duration readyTimeout;
 
@@ -83,13 +90,30 @@ public class UpCommand implements Callable<Integer> {
         Path logs = dataDir.resolve("logs");
         Files.createDirectories(logs);
         StatusTable table = new StatusTable(out);
-        FunctionLauncher launcher = new FunctionLauncher(ingress, logs, jvmOptions, Map.of());
+        if (tracing && FreePorts.isTaken(zipkinPort)) {
+            throw new CliException("--zipkin-port " + zipkinPort + " is taken: stop what uses it or choose another");
+        }
+        // Tracing is off by default (near-zero cost); on, every process exports to the local Zipkin.
+        Map<String, String> tracingEnv = tracing ? Map.of("QUARKUS_OTEL_SDK_DISABLED", "false",
+                "RIPPLE_TRACING_ZIPKIN", ZipkinServer.spansEndpoint(zipkinPort)) : Map.of();
+        FunctionLauncher launcher = new FunctionLauncher(ingress, logs, jvmOptions, tracingEnv);
         ServingEmulator serving = new ServingEmulator(services, launcher, readyTimeout, scaleInWindow,
                 Duration.ofMinutes(5), table::changed);
         ChildProcess devbroker = null;
         ChildProcess timers = null;
+        ChildProcess zipkin = null;
+        Path zipkinFile = dataDir.resolve(io.ripple.cli.ZipkinLocation.FILE);
         CountDownLatch stopped = new CountDownLatch(1);
         try {
+            if (tracing) {
+                out.printf("ripple: starting Zipkin on http://127.0.0.1:%d (log: %s)%n", zipkinPort, logs.resolve("zipkin.log"));
+                out.flush();
+                zipkin = ZipkinServer.start(root, zipkinPort, logs.resolve("zipkin.log"), Duration.ofMinutes(3));
+                if (zipkin == null) {
+                    throw new CliException("Zipkin did not start: see " + logs.resolve("zipkin.log"));
+                }
+                Files.writeString(zipkinFile, ZipkinServer.baseUrl(zipkinPort) + "\n");
+            }
             serving.start();
             Map<String, String> properties = new LinkedHashMap<>();
             properties.put("quarkus.http.port", Integer.toString(port));
@@ -97,6 +121,10 @@ public class UpCommand implements Callable<Integer> {
             properties.put("ripple.broker.data-dir", dataDir.resolve("broker").toAbsolutePath().toString());
             for (ServiceSpec service : services) {
                 properties.put("ripple.broker.services." + service.name(), serving.urlOf(service.name()));
+            }
+            if (tracing) {
+                properties.put("quarkus.otel.sdk.disabled", "false");
+                properties.put("ripple.tracing.zipkin", ZipkinServer.spansEndpoint(zipkinPort));
             }
             out.printf("ripple: starting the broker on http://127.0.0.1:%d (log: %s)%n", port, logs.resolve("devbroker.log"));
             out.flush();
@@ -108,16 +136,22 @@ public class UpCommand implements Callable<Integer> {
             timers = startTimerService(root, ingress, logs);
             table.register(serving.scalers().values(), devbroker);
             out.printf("ripple: broker ingress %s — send events with: ./ripple emit --type ... --subject ...%n", ingress);
+            if (tracing) {
+                out.printf("ripple: tracing on — traces at %s/zipkin/ (ripple trace <id> prints each chain's link)%n",
+                        ZipkinServer.baseUrl(zipkinPort));
+            }
             out.flush();
             table.print();
             ChildProcess broker0 = devbroker;
             ChildProcess timers0 = timers;
+            ChildProcess zipkin0 = zipkin;
             Thread shutdown = new Thread(() -> {
                 serving.close();
                 if (timers0 != null) {
                     timers0.stop(Duration.ofSeconds(10));
                 }
                 broker0.stop(Duration.ofSeconds(10));
+                stopZipkin(zipkin0, zipkinFile);
                 stopped.countDown();
             }, "ripple-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdown);
@@ -136,7 +170,20 @@ public class UpCommand implements Callable<Integer> {
             if (devbroker != null) {
                 devbroker.stop(Duration.ofSeconds(10));
             }
+            stopZipkin(zipkin, zipkinFile);
             throw e;
+        }
+    }
+
+    /** Zipkin stops last, after the processes that flush their spans to it on shutdown. */
+    private static void stopZipkin(ChildProcess zipkin, Path zipkinFile) {
+        if (zipkin != null) {
+            zipkin.stop(Duration.ofSeconds(10));
+            try {
+                Files.deleteIfExists(zipkinFile);
+            } catch (java.io.IOException e) {
+                // A stale file only makes emit/trace print a dead link; nothing to undo.
+            }
         }
     }
 
@@ -153,9 +200,13 @@ public class UpCommand implements Callable<Integer> {
             return null;
         }
         int timerPort = FreePorts.any();
-        Map<String, String> env = Map.of("K_SINK", ingress, "PORT", Integer.toString(timerPort),
+        Map<String, String> env = new java.util.HashMap<>(Map.of("K_SINK", ingress, "PORT", Integer.toString(timerPort),
                 "QUARKUS_HTTP_PORT", Integer.toString(timerPort),
-                "RIPPLE_TIMERS_SQLITE_FOLDER", dataDir.resolve("data").toAbsolutePath().toString());
+                "RIPPLE_TIMERS_SQLITE_FOLDER", dataDir.resolve("data").toAbsolutePath().toString()));
+        if (tracing) {
+            env.put("QUARKUS_OTEL_SDK_DISABLED", "false");
+            env.put("RIPPLE_TRACING_ZIPKIN", ZipkinServer.spansEndpoint(zipkinPort));
+        }
         ChildProcess timers = ChildProcess.start("timer-service", jar, jvmOptions, Map.of(), env, timerPort,
                 logs.resolve("timer-service.log"));
         if (!timers.awaitReady(readyTimeout)) {
