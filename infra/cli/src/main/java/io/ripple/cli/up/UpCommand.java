@@ -94,8 +94,10 @@ public class UpCommand implements Callable<Integer> {
             throw new CliException("--zipkin-port " + zipkinPort + " is taken: stop what uses it or choose another");
         }
         // Tracing is off by default (near-zero cost); on, every process exports to the local Zipkin.
+        // A local Zipkin is for watching a chain as it runs: spans leave within a second.
         Map<String, String> tracingEnv = tracing ? Map.of("QUARKUS_OTEL_SDK_DISABLED", "false",
-                "RIPPLE_TRACING_ZIPKIN", ZipkinServer.spansEndpoint(zipkinPort)) : Map.of();
+                "RIPPLE_TRACING_ZIPKIN", ZipkinServer.spansEndpoint(zipkinPort), "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s")
+                : Map.of();
         FunctionLauncher launcher = new FunctionLauncher(ingress, logs, jvmOptions, tracingEnv);
         ServingEmulator serving = new ServingEmulator(services, launcher, readyTimeout, scaleInWindow,
                 Duration.ofMinutes(5), table::changed);
@@ -125,6 +127,7 @@ public class UpCommand implements Callable<Integer> {
             if (tracing) {
                 properties.put("quarkus.otel.sdk.disabled", "false");
                 properties.put("ripple.tracing.zipkin", ZipkinServer.spansEndpoint(zipkinPort));
+                properties.put("quarkus.otel.bsp.schedule.delay", "1s");
             }
             out.printf("ripple: starting the broker on http://127.0.0.1:%d (log: %s)%n", port, logs.resolve("devbroker.log"));
             out.flush();
@@ -206,6 +209,7 @@ public class UpCommand implements Callable<Integer> {
         if (tracing) {
             env.put("QUARKUS_OTEL_SDK_DISABLED", "false");
             env.put("RIPPLE_TRACING_ZIPKIN", ZipkinServer.spansEndpoint(zipkinPort));
+            env.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s");
         }
         ChildProcess timers = ChildProcess.start("timer-service", jar, jvmOptions, Map.of(), env, timerPort,
                 logs.resolve("timer-service.log"));
