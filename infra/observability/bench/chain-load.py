@@ -2,8 +2,8 @@
 """Posts N chains to a Ripple broker and reports chains/s once the broker is drained.
 
 Each chain is one coffee.machine.initialize command for a new machine (binary CloudEvent with
-its own sampled W3C traceparent, like `ripple emit`): coffee-machine decides and publishes
-initialization-completed, the broker delivers it to the barista, which publishes its view.
+its own sampled W3C traceparent, like `ripple emit`): the broker delivers it, coffee-machine
+decides and publishes initialization-completed back into the broker.
 "Drained" = every trigger has lag 0 and nothing in flight, twice in a row.
 
 usage: chain-load.py <broker ingress URL> <chains> <concurrency> <label>
