@@ -114,7 +114,11 @@ public class UpCommand implements Callable<Integer> {
                 if (zipkin == null) {
                     throw new CliException("Zipkin did not start: see " + logs.resolve("zipkin.log"));
                 }
-                Files.writeString(zipkinFile, ZipkinServer.baseUrl(zipkinPort) + "\n");
+                try {
+                    Files.writeString(zipkinFile, ZipkinServer.baseUrl(zipkinPort) + "\n");
+                } catch (java.io.IOException e) {
+                    throw new CliException("cannot write " + zipkinFile + ": " + e.getMessage());
+                }
             }
             serving.start();
             Map<String, String> properties = new LinkedHashMap<>();
