@@ -2,6 +2,7 @@ package io.ripple.runtime.internal;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanBuilder;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,7 +52,16 @@ public class ActorTracing {
 
     private final Tracer tracer;
 
+    /**
+     * @param disabled {@code quarkus.otel.sdk.disabled}: Quarkus' Tracer bean still makes
+     *        recording spans then (with nowhere to export them), so a disabled SDK means the no-op tracer
+     */
     @Inject
+    public ActorTracing(Tracer tracer,
+            @ConfigProperty(name = "quarkus.otel.sdk.disabled", defaultValue = "false") boolean disabled) {
+        this(disabled ? OpenTelemetry.noop().getTracer("ripple-runtime") : tracer);
+    }
+
     public ActorTracing(Tracer tracer) {
         this.tracer = tracer;
     }
