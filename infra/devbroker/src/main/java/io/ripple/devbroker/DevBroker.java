@@ -80,10 +80,11 @@ public class DevBroker {
 
         EventLog log = EventLog.open(Path.of(config.dataDir()), config.fsync(), config.logBusyTimeout());
         BrokerMetrics metrics = new BrokerMetrics(registry);
-        EventIngress ingress = new EventIngress(log, config.defaultTtl());
+        TraceHeaders tracing = new TraceHeaders(tracingDisabled ? OpenTelemetry.noop().getTracer("ripple-devbroker") : tracer);
+        EventIngress ingress = new EventIngress(log, config.defaultTtl(), tracing);
         SubscriberClient client = new SubscriberClient(vertx, Math.max(8, config.delivery().maxConcurrency()));
         DeliveryService delivery = new DeliveryService(vertx, client, services, ingress, log,
-                new TraceHeaders(tracingDisabled ? OpenTelemetry.noop().getTracer("ripple-devbroker") : tracer), metrics);
+                tracing, metrics);
         BrokerDispatcher dispatcher = new BrokerDispatcher(vertx, triggers, log, delivery, metrics,
                 config.delivery().maxConcurrency(), config.delivery().maxBuffered());
         log.onCommit(dispatcher);

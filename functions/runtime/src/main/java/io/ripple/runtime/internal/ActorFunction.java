@@ -3,6 +3,8 @@ package io.ripple.runtime.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Scope;
 import io.quarkus.funqy.Funq;
 import io.quarkus.funqy.knative.events.CloudEvent;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
@@ -39,6 +41,9 @@ public class ActorFunction {
     @Inject
     CurrentVertxRequest currentRequest;
 
+    @Inject
+    ActorTracing tracing;
+
     /** Longer than the connector's own per-event timeout, so its verdict normally comes first. */
     @ConfigProperty(name = "ripple.actor.publish-deadline", defaultValue = "15s")
     java.time.Duration publishDeadline;
@@ -47,19 +52,26 @@ public class ActorFunction {
     public Uni<Void> actor(CloudEvent<JsonNode> event) {
         ActorMetrics metrics = runtime.metrics();
         String type = event.type() == null ? "" : event.type();
+        String actorType = runtime.actor().name();
+        Span receive = tracing.startReceive(actorType, incomingTrace(event), event);
         ProcessingResult result;
         IncomingCommand command;
-        try {
+        try (Scope ignored = receive.makeCurrent()) {
             command = DeadLetterRoute.route(toCommand(event), event.extensions(), runtime.actor(),
                     OffsetDateTime.now(java.time.ZoneOffset.UTC));
             result = runtime.process(command);
         } catch (ProblemException problem) {
-            metrics.commandProcessed(type, problem.status() < 500 ? ActorMetrics.INVALID : ActorMetrics.FAILED);
+            String outcome = problem.status() < 500 ? ActorMetrics.INVALID : ActorMetrics.FAILED;
+            metrics.commandProcessed(type, outcome);
+            ActorTracing.failed(receive, problem, outcome);
+            receive.end();
             throw problem;
         }
         metrics.conflicts(result.conflicts());
+        ActorTracing.outcome(receive, result);
+        Span publish = tracing.startPublish(receive, actorType, result.events().size());
         Timer.Sample publishing = metrics.startStep();
-        return publisher.publish(result.events())
+        return publisher.publish(ActorTracing.carryingContext(result.events(), publish))
                 // A delivery must never hang the broker: without the sink's verdict in time, fail it.
                 .ifNoItem().after(publishDeadline).failWith(() -> new SinkRejectedException(0,
                         "no acknowledgement from the sink within " + publishDeadline.toMillis() + " ms"))
@@ -70,11 +82,27 @@ public class ActorFunction {
                 .onFailure().transform(failure -> {
                     metrics.publishFailed();
                     metrics.commandProcessed(type, ActorMetrics.FAILED);
+                    ActorTracing.failed(publish, failure, null);
+                    ActorTracing.failed(receive, failure, ActorMetrics.FAILED);
                     return new ProblemException(503, "urn:ripple:problem:publish-failed",
                             "Events not accepted by the broker", result.events().size() + " event(s) of command "
                                     + command.id() + " were stored but not published: " + failure.getMessage()
                                     + "; redeliver the command to publish them", failure);
+                })
+                .onTermination().invoke(() -> {
+                    publish.end();
+                    receive.end();
                 });
+    }
+
+    /** The W3C trace context of the delivery: HTTP headers and the CloudEvent's extension. */
+    private ActorTracing.IncomingTrace incomingTrace(CloudEvent<JsonNode> event) {
+        RoutingContext context = currentRequest.getCurrent();
+        Map<String, String> extensions = event.extensions();
+        return new ActorTracing.IncomingTrace(
+                context == null ? null : context.request().getHeader(WireAttributes.TRACEPARENT),
+                context == null ? null : context.request().getHeader(WireAttributes.TRACESTATE),
+                extensions.get(WireAttributes.TRACEPARENT), extensions.get(WireAttributes.TRACESTATE));
     }
 
     private IncomingCommand toCommand(CloudEvent<JsonNode> event) {

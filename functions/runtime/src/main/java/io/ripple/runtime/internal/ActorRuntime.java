@@ -25,11 +25,11 @@ public class ActorRuntime {
 
     @Inject
     public ActorRuntime(ActorDefinition<?, ?, ?> actor, ObjectMapper mapper, EventStore store, MeterRegistry registry,
-            StoreConfig storeConfig,
+            StoreConfig storeConfig, ActorTracing tracing,
             @ConfigProperty(name = "ripple.actor.max-append-attempts", defaultValue = "5") int maxAttempts) {
         this.actor = actor;
         this.metrics = new ActorMetrics(registry, actor.name());
-        this.processor = processorFor(actor, mapper, store, storeConfig, maxAttempts, metrics);
+        this.processor = processorFor(actor, mapper, store, storeConfig, maxAttempts, tracing.traced(metrics));
     }
 
     private static <C, E, S> CommandProcessor<C, E, S> processorFor(ActorDefinition<C, E, S> actor,

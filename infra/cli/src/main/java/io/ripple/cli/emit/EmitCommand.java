@@ -4,6 +4,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.http.HttpMessageFactory;
 import io.ripple.cli.BrokerOption;
+import io.ripple.cli.ZipkinLocation;
 import io.ripple.cli.CliException;
 import io.ripple.cli.trace.ChainFollower;
 import java.io.IOException;
@@ -69,6 +70,13 @@ public class EmitCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "60s", description = "with --follow: give up after (default: ${DEFAULT-VALUE})")
     Duration timeout;
 
+    @Option(names = "--zipkin", defaultValue = "${env:RIPPLE_ZIPKIN:-}", description = {"Zipkin base URL to record the",
+            "emit span in (default: $RIPPLE_ZIPKIN, else the one `ripple up --tracing` runs)"})
+    String zipkin;
+
+    @Option(names = "--data-dir", defaultValue = ".ripple", description = "ripple up's data directory (default: ${DEFAULT-VALUE})")
+    Path dataDir;
+
     @Override
     public Integer call() throws Exception {
         byte[] payload = readData();
@@ -91,8 +99,17 @@ public class EmitCommand implements Callable<Integer> {
             }
             builder.withExtension(extension.getKey(), extension.getValue());
         }
+        // The trace starts here: this emit is the external producer's root span (W3C trace context).
+        EmitSpan span = extensions.containsKey("traceparent") ? null : EmitSpan.start(type, eventId);
+        if (span != null) {
+            builder.withExtension("traceparent", span.traceparent());
+        }
         CloudEvent event = builder.build();
         HttpResponse<String> response = post(event);
+        if (span != null) {
+            ZipkinLocation.find(zipkin, dataDir).ifPresent(url -> span.report(url, subject, event.getExtension("correlationid"),
+                    response.statusCode(), spec.commandLine().getErr()));
+        }
         if (response.statusCode() / 100 != 2) {
             throw new CliException("the broker at " + broker.broker + " refused the event with " + response.statusCode()
                     + ": " + response.body());
@@ -120,6 +137,11 @@ public class EmitCommand implements Callable<Integer> {
         HttpRequest.Builder request = HttpRequest.newBuilder(broker.broker).timeout(Duration.ofSeconds(30));
         byte[][] body = new byte[1][];
         HttpMessageFactory.createWriter(request::header, bytes -> body[0] = bytes).writeBinary(event);
+        Object traceparent = event.getExtension("traceparent");
+        if (traceparent != null) {
+            // W3C trace context as the HTTP header too, next to ce-traceparent.
+            request.header("traceparent", traceparent.toString());
+        }
         request.POST(HttpRequest.BodyPublishers.ofByteArray(body[0] == null ? new byte[0] : body[0]));
         try {
             return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());

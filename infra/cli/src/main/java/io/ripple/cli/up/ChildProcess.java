@@ -25,13 +25,33 @@ final class ChildProcess {
     private final String name;
     private final Process process;
     private final int port;
+    private final String readyPath;
     /** Set for a JVM that writes a class cache when it exits, which takes a while. */
     private volatile Duration exitTakes = Duration.ZERO;
 
     private ChildProcess(String name, Process process, int port) {
+        this(name, process, port, "/q/health/ready");
+    }
+
+    private ChildProcess(String name, Process process, int port, String readyPath) {
         this.name = name;
         this.process = process;
         this.port = port;
+        this.readyPath = readyPath;
+    }
+
+    /** Starts {@code command} (not a Quarkus app), ready once {@code readyPath} answers 200. */
+    static ChildProcess startCommand(String name, List<String> command, Map<String, String> env, int port,
+            String readyPath, Path log) {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        try {
+            Files.createDirectories(log.getParent());
+            return new ChildProcess(name, builder.start(), port, readyPath);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name + ": " + e.getMessage(), e);
+        }
     }
 
     /** Starts {@code java [jvmOptions] [systemProperties] -jar jar} with the JDK running the CLI. */
@@ -87,10 +107,10 @@ final class ChildProcess {
         exitTakes = time;
     }
 
-    /** Whether {@code /q/health/ready} answers 200 (the readiness probe Knative would use). */
+    /** Whether the readiness path ({@code /q/health/ready}, the probe Knative would use) answers 200. */
     boolean isReady() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + readyPath))
                     .timeout(Duration.ofSeconds(2)).GET().build();
             return PROBE.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {

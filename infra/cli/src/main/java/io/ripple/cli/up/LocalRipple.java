@@ -28,7 +28,8 @@ public final class LocalRipple implements AutoCloseable {
     /**
      * How to run it.
      *
-     * @param extraEnv     environment added to every function (e.g. the simulator's settings)
+     * @param extraEnv     environment added to every function and to the broker (the simulator's
+     *                     settings, where to send spans)
      * @param functionJava java executable or JDK home that runs the functions; {@code null}: the CLI's
      * @param classCache   keep a class cache per function under {@code <dataDir>/class-cache}
      */
@@ -111,7 +112,7 @@ public final class LocalRipple implements AutoCloseable {
             out.printf("ripple: starting the broker on http://127.0.0.1:%d (log: %s)%n", port,
                     logs.resolve("devbroker.log"));
             out.flush();
-            devbroker = ChildProcess.start("devbroker", devbrokerJar, List.of(), properties, Map.of(), port,
+            devbroker = ChildProcess.start("devbroker", devbrokerJar, List.of(), properties, settings.extraEnv(), port,
                     logs.resolve("devbroker.log"));
             if (!devbroker.awaitReady(Duration.ofSeconds(60))) {
                 throw new CliException("the broker did not become ready: see " + logs.resolve("devbroker.log"));

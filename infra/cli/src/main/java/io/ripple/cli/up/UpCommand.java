@@ -1,7 +1,9 @@
 package io.ripple.cli.up;
 
 import io.ripple.cli.CliException;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -57,14 +59,38 @@ public class UpCommand implements Callable<Integer> {
                     "loaded on the next ones (JDK 25+: AOT cache; older: AppCDS). Default: on."})
     boolean classCache;
 
+    @Option(names = "--tracing", description = {"start a local Zipkin (io.zipkin:zipkin-server, resolved from Maven Central",
+            "once) on 127.0.0.1 and send the broker's and every function's spans to it"})
+    boolean tracing;
+
+    @Option(names = "--zipkin-port", defaultValue = "9411", description = "with --tracing: Zipkin's port (default: ${DEFAULT-VALUE})")
+    int zipkinPort;
+
     @Option(names = "--ready-timeout", defaultValue = "60s", description = "how long a starting instance may take (default: ${DEFAULT-VALUE})")
     Duration readyTimeout;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        LocalRipple ripple = LocalRipple.start(new LocalRipple.Settings(manifests, port, dataDir, idle, scaleInWindow,
-                jvmOptions, readyTimeout, Map.of(), functionJava, classCache), out);
+        Path zipkinFile = dataDir.resolve(io.ripple.cli.ZipkinLocation.FILE);
+        ChildProcess zipkin = tracing ? startZipkin(out, zipkinFile) : null;
+        // Tracing is off by default (near-zero cost); on, the broker and every function export to
+        // the local Zipkin, within a second, for watching a chain as it runs.
+        Map<String, String> tracingEnv = tracing ? Map.of("QUARKUS_OTEL_SDK_DISABLED", "false",
+                "RIPPLE_TRACING_ZIPKIN", ZipkinServer.spansEndpoint(zipkinPort), "QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "1s")
+                : Map.of();
+        LocalRipple ripple;
+        try {
+            ripple = LocalRipple.start(new LocalRipple.Settings(manifests, port, dataDir, idle, scaleInWindow,
+                    jvmOptions, readyTimeout, tracingEnv, functionJava, classCache), out);
+        } catch (RuntimeException e) {
+            stopZipkin(zipkin, zipkinFile);
+            throw e;
+        }
+        if (tracing) {
+            out.printf("ripple: tracing on — traces at %s/zipkin/ (ripple trace <id> prints each chain's link)%n",
+                    ZipkinServer.baseUrl(zipkinPort));
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         out.printf("ripple: broker ingress %s — send events with: ./ripple emit --type ... --subject ...%n",
                 ripple.ingress());
@@ -74,6 +100,7 @@ public class UpCommand implements Callable<Integer> {
         ripple.table().print();
         Thread shutdown = new Thread(() -> {
             ripple.close();
+            stopZipkin(zipkin, zipkinFile);
             stopped.countDown();
         }, "ripple-shutdown");
         Runtime.getRuntime().addShutdownHook(shutdown);
@@ -82,13 +109,48 @@ public class UpCommand implements Callable<Integer> {
                 if (!ripple.brokerAlive()) {
                     Runtime.getRuntime().removeShutdownHook(shutdown);
                     ripple.close();
+                    stopZipkin(zipkin, zipkinFile);
                     throw new CliException("the broker exited: see " + dataDir.resolve("logs/devbroker.log"));
                 }
             }
         } catch (InterruptedException e) {
             ripple.close();
+            stopZipkin(zipkin, zipkinFile);
             throw e;
         }
         return 0;
+    }
+
+    /** Starts Zipkin and records its URL where {@code emit} and {@code trace} look for it. */
+    private ChildProcess startZipkin(PrintWriter out, Path zipkinFile) throws InterruptedException {
+        if (FreePorts.isTaken(zipkinPort)) {
+            throw new CliException("--zipkin-port " + zipkinPort + " is taken: stop what uses it or choose another");
+        }
+        Path log = dataDir.resolve("logs").resolve("zipkin.log");
+        out.printf("ripple: starting Zipkin on http://127.0.0.1:%d (log: %s)%n", zipkinPort, log);
+        out.flush();
+        ChildProcess zipkin = ZipkinServer.start(Path.of("").toAbsolutePath(), zipkinPort, log, Duration.ofMinutes(3));
+        if (zipkin == null) {
+            throw new CliException("Zipkin did not start: see " + log);
+        }
+        try {
+            Files.writeString(zipkinFile, ZipkinServer.baseUrl(zipkinPort) + "\n");
+        } catch (IOException e) {
+            stopZipkin(zipkin, zipkinFile);
+            throw new CliException("cannot write " + zipkinFile + ": " + e.getMessage());
+        }
+        return zipkin;
+    }
+
+    /** Zipkin stops last, after the processes that flush their spans to it on shutdown. */
+    private static void stopZipkin(ChildProcess zipkin, Path zipkinFile) {
+        if (zipkin != null) {
+            zipkin.stop(Duration.ofSeconds(10));
+            try {
+                Files.deleteIfExists(zipkinFile);
+            } catch (IOException e) {
+                // A stale file only makes emit/trace print a dead link; nothing to undo.
+            }
+        }
     }
 }

@@ -146,6 +146,7 @@ public final class DeliveryService {
         private String lastDetail = "";
         private @Nullable Buffer lastBody;
         private @Nullable URI lastTarget;
+        private Span deliverySpan = Span.getInvalid();
 
         Attempts(ActiveTrigger trigger, Destination destination, CloudEvent event, StoredEvent cause,
                 boolean acceptReplies) {
@@ -179,12 +180,16 @@ public final class DeliveryService {
 
         private void attempt() {
             count++;
-            Span span = tracing.startDelivery(trigger.key(), event);
+            Span span = tracing.startDelivery(trigger.key(), event, count);
             Map<String, String> headers = tracing.headers(event, span);
+            // The delivered event's extension names the delivery span too, so both carriers agree.
+            CloudEvent outgoing = TraceHeaders.carrying(event, span);
+            deliverySpan = span;
             headers.put("Prefer", "reply");
             resolve(destination).thenCompose(target -> {
                 lastTarget = target;
-                return client.post(target, event, headers, trigger.policy().timeout());
+                span.setAttribute("server.address", target.getHost());
+                return client.post(target, outgoing, headers, trigger.policy().timeout());
             }).whenComplete((response, failure) -> {
                 if (failure != null) {
                     span.setStatus(StatusCode.ERROR);
@@ -233,7 +238,8 @@ public final class DeliveryService {
             CompletableFuture<StoredEvent> stored;
             try {
                 stored = ingress.acceptReply(cause.broker(), reply, cause.event(),
-                        response.headers().get("traceparent"), response.headers().get("tracestate"));
+                        response.headers().get("traceparent"), response.headers().get("tracestate"),
+                        io.opentelemetry.context.Context.root().with(deliverySpan));
             } catch (TtlExhaustedException e) {
                 LOG.warnf("trigger %s: %s", trigger.key(), e.getMessage());
                 succeeded(e.getMessage());

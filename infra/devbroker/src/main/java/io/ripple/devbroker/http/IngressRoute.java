@@ -8,7 +8,6 @@ import io.ripple.devbroker.ingress.InvalidEventException;
 import io.ripple.devbroker.ingress.TtlExhaustedException;
 import io.ripple.devbroker.log.LogUnavailableException;
 import io.ripple.devbroker.telemetry.BrokerMetrics;
-import io.ripple.devbroker.telemetry.TraceHeaders;
 import io.ripple.devbroker.topology.Topology;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
@@ -152,12 +151,8 @@ final class IngressRoute implements Handler<RoutingContext> {
             Problem.of(400, "invalid-event", "Invalid CloudEvent", describe(e)).send(response);
             return;
         }
-        String traceparent = TraceHeaders.currentTraceparent();
-        String tracestate = null;
-        if (traceparent == null) {
-            traceparent = request.getHeader("traceparent");
-            tracestate = request.getHeader("tracestate");
-        }
+        String traceparent = request.getHeader("traceparent");
+        String tracestate = request.getHeader("tracestate");
         Context context = Vertx.currentContext();
         try {
             ingress.accept(brokerKey, event, traceparent, tracestate).whenComplete((stored, failure) ->

@@ -1,7 +1,9 @@
 package io.ripple.devbroker.telemetry;
 
 import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
@@ -39,16 +41,97 @@ public final class TraceHeaders {
         this.tracer = tracer;
     }
 
-    /** A client span for one delivery attempt, child of the event's trace context. */
-    public Span startDelivery(String trigger, CloudEvent event) {
-        Context parent = W3C.extract(Context.root(), event, FROM_EVENT);
-        return tracer.spanBuilder("deliver " + trigger)
+    /**
+     * The server span of accepting an event into {@code broker} (ingress or a subscriber's
+     * reply), child of {@code parent}: the producer's context.
+     */
+    public Span startIngress(String name, String broker, CloudEvent event, Context parent) {
+        SpanBuilder builder = tracer.spanBuilder(name + " " + broker)
                 .setParent(parent)
+                .setSpanKind(SpanKind.SERVER)
+                .setAttribute("messaging.system", "knative")
+                .setAttribute("messaging.operation", "receive")
+                .setAttribute("messaging.operation.type", "receive")
+                .setAttribute("messaging.destination.name", broker);
+        return withEventAttributes(builder, event).startSpan();
+    }
+
+    /**
+     * A client span for one delivery attempt, child of the trace context stored with the
+     * event in the log (the ingress span that accepted it), not of whatever is current.
+     */
+    public Span startDelivery(String trigger, CloudEvent event, int attempt) {
+        SpanBuilder builder = tracer.spanBuilder("deliver " + trigger)
+                .setParent(contextOf(event))
                 .setSpanKind(SpanKind.CLIENT)
-                .setAttribute("cloudevents.event_id", event.getId())
-                .setAttribute("cloudevents.event_type", event.getType())
+                .setAttribute("messaging.system", "knative")
+                .setAttribute("messaging.operation", "deliver")
+                .setAttribute("messaging.operation.type", "send")
                 .setAttribute("messaging.destination.name", trigger)
-                .startSpan();
+                .setAttribute("ripple.delivery.attempt", attempt);
+        return withEventAttributes(builder, event).startSpan();
+    }
+
+    /** The W3C trace context the event carries as its distributed-tracing extension. */
+    public static Context contextOf(CloudEvent event) {
+        return W3C.extract(Context.root(), event, FROM_EVENT);
+    }
+
+    /** The context of a {@code traceparent}/{@code tracestate} pair (HTTP headers), or root. */
+    public static Context contextOf(@Nullable String traceparent, @Nullable String tracestate) {
+        Map<String, String> carrier = new HashMap<>(4);
+        if (traceparent != null) {
+            carrier.put("traceparent", traceparent);
+            if (tracestate != null) {
+                carrier.put("tracestate", tracestate);
+            }
+        }
+        return W3C.extract(Context.root(), carrier, new TextMapGetter<Map<String, String>>() {
+            @Override
+            public Iterable<String> keys(Map<String, String> map) {
+                return map.keySet();
+            }
+
+            @Override
+            public @Nullable String get(@Nullable Map<String, String> map, String key) {
+                return map == null ? null : map.get(key);
+            }
+        });
+    }
+
+    /**
+     * {@code event} carrying {@code span}'s context as its {@code traceparent}/{@code tracestate}
+     * extension; unchanged when the span is not recorded (tracing off).
+     */
+    public static CloudEvent carrying(CloudEvent event, Span span) {
+        if (!span.getSpanContext().isValid()) {
+            return event;
+        }
+        Map<String, String> carrier = new HashMap<>(4);
+        W3C.inject(Context.root().with(span), carrier, Map::put);
+        CloudEventBuilder builder = CloudEventBuilder.from(event).withExtension("traceparent", carrier.get("traceparent"));
+        String tracestate = carrier.get("tracestate");
+        if (tracestate != null && !tracestate.isEmpty()) {
+            builder.withExtension("tracestate", tracestate);
+        } else {
+            builder.withoutExtension("tracestate");
+        }
+        return builder.build();
+    }
+
+    private static SpanBuilder withEventAttributes(SpanBuilder builder, CloudEvent event) {
+        builder.setAttribute("cloudevents.event_id", event.getId())
+                .setAttribute("cloudevents.event_type", event.getType())
+                .setAttribute("cloudevents.event_source", event.getSource().toString())
+                .setAttribute("cloudevents.event_spec_version", event.getSpecVersion().toString());
+        if (event.getSubject() != null) {
+            builder.setAttribute("cloudevents.event_subject", event.getSubject());
+        }
+        String correlation = EventAttributes.get(event, "correlationid");
+        if (correlation != null) {
+            builder.setAttribute("ripple.correlationid", correlation);
+        }
+        return builder;
     }
 
     /** {@code traceparent}/{@code tracestate} headers for a delivery of {@code event} under {@code span}. */
@@ -67,16 +150,5 @@ public final class TraceHeaders {
             }
         }
         return headers;
-    }
-
-    /** The current span's context as a {@code traceparent} value, or {@code null} when there is none. */
-    public static @Nullable String currentTraceparent() {
-        Span current = Span.current();
-        if (!current.getSpanContext().isValid()) {
-            return null;
-        }
-        Map<String, String> carrier = new HashMap<>(4);
-        W3C.inject(Context.current(), carrier, Map::put);
-        return carrier.get("traceparent");
     }
 }
