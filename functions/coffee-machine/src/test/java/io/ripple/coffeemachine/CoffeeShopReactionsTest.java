@@ -1,6 +1,7 @@
 package io.ripple.coffeemachine;
 
 import io.ripple.testkit.InMemoryBrokerResource;
+import io.ripple.testkit.PublishedEvents;
 
 import static io.restassured.RestAssured.given;
 import static io.ripple.coffeemachine.Commands.newId;
@@ -8,17 +9,13 @@ import static io.ripple.coffeemachine.Commands.post;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.ripple.runtime.internal.BrokerPublisher;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,26 +33,22 @@ class CoffeeShopReactionsTest {
     @Connector("smallrye-in-memory")
     InMemoryConnector connector;
 
-    @Inject
-    ObjectMapper mapper;
-
-    private InMemorySink<CloudEvent> broker;
+    private PublishedEvents broker;
     private String machine;
 
     @BeforeEach
     void freshMachine() {
-        broker = connector.sink(BrokerPublisher.CHANNEL);
-        broker.clear();
+        broker = PublishedEvents.from(connector);
         machine = "machine-" + UUID.randomUUID();
         post("coffee.machine.initialize", machine, "{}").statusCode(204);
     }
 
     private List<CloudEvent> published() {
-        return broker.received().stream().map(Message::getPayload).toList();
+        return broker.all();
     }
 
-    private JsonNode data(CloudEvent event) throws Exception {
-        return mapper.readTree(event.getData().toBytes());
+    private JsonNode data(CloudEvent event) {
+        return PublishedEvents.data(event);
     }
 
     private void assign(String order) {

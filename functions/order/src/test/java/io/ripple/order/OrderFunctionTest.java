@@ -2,6 +2,7 @@ package io.ripple.order;
 
 import io.ripple.testkit.ActorRequests;
 import io.ripple.testkit.InMemoryBrokerResource;
+import io.ripple.testkit.PublishedEvents;
 
 import static io.ripple.testkit.ActorRequests.command;
 import static io.ripple.testkit.ActorRequests.event;
@@ -12,19 +13,15 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.ripple.runtime.internal.BrokerPublisher;
 import io.ripple.runtime.store.EventStore;
 import io.ripple.runtime.store.StreamId;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,25 +40,21 @@ class OrderFunctionTest {
     @Inject
     EventStore store;
 
-    @Inject
-    ObjectMapper mapper;
-
-    private InMemorySink<CloudEvent> broker;
+    private PublishedEvents broker;
     private String order;
 
     @BeforeEach
     void freshOrder() {
-        broker = connector.sink(BrokerPublisher.CHANNEL);
-        broker.clear();
+        broker = PublishedEvents.from(connector);
         order = "order-" + UUID.randomUUID();
     }
 
     private List<CloudEvent> published() {
-        return broker.received().stream().map(Message::getPayload).toList();
+        return broker.all();
     }
 
-    private JsonNode data(CloudEvent event) throws Exception {
-        return mapper.readTree(event.getData().toBytes());
+    private JsonNode data(CloudEvent event) {
+        return PublishedEvents.data(event);
     }
 
     private void place(String recipe) {

@@ -2,6 +2,7 @@ package io.ripple.supervisor;
 
 import io.ripple.testkit.ActorRequests;
 import io.ripple.testkit.InMemoryBrokerResource;
+import io.ripple.testkit.PublishedEvents;
 
 import static io.restassured.RestAssured.given;
 import static io.ripple.testkit.ActorRequests.command;
@@ -12,17 +13,13 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.ripple.runtime.internal.BrokerPublisher;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
-import io.smallrye.reactive.messaging.memory.InMemorySink;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,23 +35,19 @@ class SupervisorFunctionTest {
     @Connector("smallrye-in-memory")
     InMemoryConnector connector;
 
-    @Inject
-    ObjectMapper mapper;
-
-    private InMemorySink<CloudEvent> broker;
+    private PublishedEvents broker;
 
     @BeforeEach
     void emptyBroker() {
-        broker = connector.sink(BrokerPublisher.CHANNEL);
-        broker.clear();
+        broker = PublishedEvents.from(connector);
     }
 
     private List<CloudEvent> published() {
-        return broker.received().stream().map(Message::getPayload).toList();
+        return broker.all();
     }
 
-    private JsonNode data(CloudEvent event) throws Exception {
-        return mapper.readTree(event.getData().toBytes());
+    private JsonNode data(CloudEvent event) {
+        return PublishedEvents.data(event);
     }
 
     static String failedBrew(String order) {

@@ -1,6 +1,7 @@
 package io.ripple.supervisor;
 
 import io.ripple.testkit.InMemoryBrokerResource;
+import io.ripple.testkit.PublishedEvents;
 
 import static io.ripple.testkit.ActorRequests.event;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,12 +11,10 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.ripple.runtime.internal.BrokerPublisher;
 import io.smallrye.reactive.messaging.memory.InMemoryConnector;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.junit.jupiter.api.Test;
 
@@ -39,13 +38,12 @@ class SupervisorWithOtherPoliciesTest {
 
     @Test
     void aFailedBrewGivesTheOrderUpAtOnce() {
-        connector.sink(BrokerPublisher.CHANNEL).clear();
+        PublishedEvents published = PublishedEvents.from(connector);
         String order = "o-" + UUID.randomUUID();
         event("coffee.machine.brewing-finished", "coffee-machine", "m1", SupervisorFunctionTest.failedBrew(order))
                 .statusCode(204);
 
-        assertThat(connector.<CloudEvent>sink(BrokerPublisher.CHANNEL).received()).map(Message::getPayload)
-                .extracting(CloudEvent::getType)
+        assertThat(published.all()).extracting(CloudEvent::getType)
                 .containsExactly("coffee.supervisor.policy-applied", "coffee.supervisor.order-given-up");
     }
 }
