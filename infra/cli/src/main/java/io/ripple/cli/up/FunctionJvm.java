@@ -60,6 +60,17 @@ final class FunctionJvm {
     private static final Pattern RELEASE_VERSION = Pattern.compile("^JAVA_VERSION=\"(\\d+)", Pattern.MULTILINE);
 
     /**
+     * The functions' runtime under a {@code ripple up} data directory: class caches (when kept)
+     * in {@code <dataDir>/class-cache}.
+     *
+     * @param javaOrHome a {@code java} executable or a JDK directory; blank for the JDK running the CLI
+     */
+    static FunctionJvm forDataDir(String javaOrHome, List<String> options, boolean classCache, Path dataDir) {
+        return of(javaOrHome, options, classCache ? Optional.of(dataDir.resolve("class-cache").toAbsolutePath())
+                : Optional.empty());
+    }
+
+    /**
      * @param javaOrHome a {@code java} executable or a JDK directory; blank for the JDK running the CLI
      */
     static FunctionJvm of(String javaOrHome, List<String> options, Optional<Path> cacheDir) {

@@ -21,15 +21,6 @@ record FunctionLauncher(String sink, Path logs, FunctionJvm jvm, Map<String, Str
     /** How long an instance that records its class cache may take to exit. */
     static final Duration RECORDING_EXIT = Duration.ofSeconds(60);
 
-    /**
-     * With the default Java runtime of the functions ({@code $RIPPLE_FUNCTION_JAVA}, else the
-     * CLI's) and a class cache per function next to the logs, in {@code class-cache}.
-     */
-    FunctionLauncher(String sink, Path logs, List<String> jvmOptions, Map<String, String> extraEnv) {
-        this(sink, logs, FunctionJvm.of(System.getenv("RIPPLE_FUNCTION_JAVA"), jvmOptions,
-                java.util.Optional.of(logs.toAbsolutePath().getParent().resolve("class-cache"))), extraEnv);
-    }
-
     ChildProcess start(ServiceSpec service, int port) {
         Map<String, String> env = new HashMap<>();
         // Local state lives under ripple up's data directory, whatever the working directory:

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -94,8 +93,8 @@ public final class LocalRipple implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         StatusTable table = new StatusTable(out);
-        FunctionJvm jvm = FunctionJvm.of(settings.functionJava(), settings.jvmOptions(), settings.classCache()
-                ? Optional.of(settings.dataDir().resolve("class-cache").toAbsolutePath()) : Optional.empty());
+        FunctionJvm jvm = FunctionJvm.forDataDir(settings.functionJava(), settings.jvmOptions(), settings.classCache(),
+                settings.dataDir());
         FunctionLauncher launcher = new FunctionLauncher(ingress, logs, jvm, settings.extraEnv());
         ServingEmulator serving = new ServingEmulator(services, launcher, settings.readyTimeout(),
                 settings.scaleInWindow(), Duration.ofMinutes(5), table::changed);

@@ -76,11 +76,10 @@ class FunctionJvmTest {
     }
 
     @Test
-    void theLauncherKeepsTheCachesInTheDataDirectoryByDefault() throws Exception {
-        FunctionLauncher launcher = new FunctionLauncher("http://127.0.0.1:1/ns/default", dir.resolve("data/logs"),
-                COMMON, java.util.Map.of());
+    void classCachesLiveInTheDataDirectory() throws Exception {
+        FunctionJvm jvm = FunctionJvm.forDataDir(System.getenv("RIPPLE_FUNCTION_JAVA"), COMMON, true, dir.resolve("data"));
 
-        assertThat(FunctionJvm.records(launcher.jvm().optionsFor("order", jar()))).isTrue();
+        assertThat(FunctionJvm.records(jvm.optionsFor("order", jar()))).isTrue();
         assertThat(dir.resolve("data/class-cache")).isDirectory();
     }
 
