@@ -35,6 +35,12 @@ class PublishToBrokerTest {
     }
 
     @Test
+    void theConnectionToTheBrokerIsOpenedWhileTheFunctionStarts() {
+        // An OPTIONS stores nothing at the ingress; it only spares the first command the connect.
+        await().atMost(Duration.ofSeconds(10)).until(() -> StubBrokerResource.broker.optionsRequests() >= 1);
+    }
+
+    @Test
     void eventsArePostedInBinaryModeAndTheCommandIsAnsweredAfterAcceptance() {
         String machine = "machine-" + UUID.randomUUID();
         post("coffee.machine.initialize", machine, "{}").statusCode(204);

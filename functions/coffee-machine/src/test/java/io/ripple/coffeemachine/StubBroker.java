@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A broker ingress on loopback for tests: decodes every POSTed CloudEvent with the SDK,
@@ -24,6 +25,7 @@ final class StubBroker {
     private final HttpServer server;
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private volatile int status = 202;
+    private final AtomicInteger options = new AtomicInteger();
 
     StubBroker() {
         try {
@@ -32,6 +34,14 @@ final class StubBroker {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
+            if (exchange.getRequestMethod().equals("OPTIONS")) {
+                // Like the broker ingress: what the function's warm-up at startup asks.
+                options.incrementAndGet();
+                exchange.getResponseHeaders().add("Allow", "POST, OPTIONS");
+                exchange.sendResponseHeaders(200, -1);
+                exchange.close();
+                return;
+            }
             byte[] body = exchange.getRequestBody().readAllBytes();
             Map<String, String> headers = new HashMap<>();
             exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
@@ -53,6 +63,11 @@ final class StubBroker {
 
     List<Delivery> deliveries() {
         return List.copyOf(deliveries);
+    }
+
+    /** How many OPTIONS requests arrived (the publisher's connection warm-up). */
+    int optionsRequests() {
+        return options.get();
     }
 
     void stop() {

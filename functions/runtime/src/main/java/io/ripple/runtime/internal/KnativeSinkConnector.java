@@ -18,6 +18,7 @@ import java.util.concurrent.Flow;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
+import org.jboss.logging.Logger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +36,8 @@ public class KnativeSinkConnector implements OutboundConnector {
 
     public static final String NAME = "ripple-knative-sink";
 
+    private static final Logger LOG = Logger.getLogger(KnativeSinkConnector.class);
+
     private final Vertx vertx;
     private volatile @Nullable HttpClient client;
 
@@ -48,7 +51,21 @@ public class KnativeSinkConnector implements OutboundConnector {
         Optional<String> url = config.getOptionalValue("url", String.class).filter(u -> !u.isBlank());
         long timeoutMs = config.getOptionalValue("timeout-ms", Long.class).orElse(10_000L);
         int maxConnections = config.getOptionalValue("max-connections", Integer.class).orElse(64);
-        return new SinkSubscriber(url.orElse(null), timeoutMs, httpClient(maxConnections));
+        HttpClient http = httpClient(maxConnections);
+        url.ifPresent(sink -> warmUp(http, sink));
+        return new SinkSubscriber(url.orElse(null), timeoutMs, http);
+    }
+
+    /**
+     * Opens a pooled connection to the sink while the application is still starting (an
+     * {@code OPTIONS}, which the broker ingress answers and which stores nothing), so the
+     * first command after a scale from zero does not also pay for connecting and for the
+     * client's first use. Whatever the answer, or none, publishing works as without it.
+     */
+    private static void warmUp(HttpClient http, String sink) {
+        http.request(new RequestOptions().setMethod(HttpMethod.OPTIONS).setAbsoluteURI(sink).setTimeout(5_000))
+                .compose(request -> request.send().compose(response -> response.body()))
+                .onFailure(failure -> LOG.debugf("warming up the connection to %s failed: %s", sink, failure));
     }
 
     private synchronized HttpClient httpClient(int maxConnections) {

@@ -113,9 +113,13 @@ final class FunctionJvm {
         recording.remove(service);
     }
 
-    /** The options for one function: the common ones, then its class cache (load or record). */
+    /**
+     * The options for one function: the common ones, then its class cache (load or record) and
+     * the SQLite driver's library unpacked beside the caches ({@link SqliteNativeLibrary}).
+     */
     List<String> optionsFor(String service, Path jar) {
         List<String> all = new ArrayList<>(options);
+        cacheDir.ifPresent(dir -> all.addAll(SqliteNativeLibrary.optionsFor(jar, dir)));
         cacheDir.ifPresent(dir -> {
             boolean aot = feature >= 25;
             Path cache = dir.resolve(service + (aot ? ".aot" : ".jsa"));
