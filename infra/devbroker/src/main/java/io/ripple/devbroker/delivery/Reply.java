@@ -29,7 +29,7 @@ sealed interface Reply {
         if (response.status() == 202) {
             return new None();
         }
-        if (response.body().length() == 0 && response.headers().get("ce-specversion") == null) {
+        if (response.body().length() == 0 && !claimsAnEncoding(response)) {
             // The common answer (204 or an empty 200): decided here, because asking the SDK would
             // build and throw an "unknown encoding" exception for every delivery.
             return new None();
@@ -44,8 +44,7 @@ sealed interface Reply {
             }, body);
         } catch (CloudEventRWException e) {
             if (e.getKind() == CloudEventRWException.CloudEventRWExceptionKind.UNKNOWN_ENCODING) {
-                return body.length == 0 ? new None() : new NotAnEvent(
-                        "non-empty response that is not a CloudEvent (status " + response.status() + ")");
+                return new NotAnEvent("non-empty response that is not a CloudEvent (status " + response.status() + ")");
             }
             return new NotAnEvent("reply is not a valid CloudEvent: " + e.getMessage());
         } catch (RuntimeException e) {
@@ -56,5 +55,15 @@ sealed interface Reply {
         } catch (RuntimeException e) {
             return new NotAnEvent("reply is not a valid CloudEvent: " + e.getMessage());
         }
+    }
+
+    /**
+     * Whether the answer names a CloudEvents encoding, as the SDK decides it: a binary-mode
+     * {@code ce-specversion} header or a structured-mode {@code application/cloudevents} type.
+     */
+    private static boolean claimsAnEncoding(SubscriberResponse response) {
+        String contentType = response.headers().get("content-type");
+        return response.headers().contains("ce-specversion") || (contentType != null
+                && contentType.toLowerCase(java.util.Locale.ROOT).startsWith("application/cloudevents"));
     }
 }

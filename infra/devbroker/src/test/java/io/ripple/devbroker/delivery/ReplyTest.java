@@ -32,6 +32,13 @@ class ReplyTest {
     }
 
     @Test
+    void anEmptyBodyClaimingTheStructuredEncodingFailsTheDelivery() {
+        MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("Content-Type", "application/cloudevents+json");
+
+        assertThat(Reply.of(answer(200, headers, ""))).isInstanceOf(Reply.NotAnEvent.class);
+    }
+
+    @Test
     void aBodyThatIsNotACloudEventFailsTheDelivery() {
         MultiMap headers = MultiMap.caseInsensitiveMultiMap().add("content-type", "text/plain");
 
