@@ -119,23 +119,30 @@ final class FunctionJvm {
      */
     List<String> optionsFor(String service, Path jar) {
         List<String> all = new ArrayList<>(options);
-        cacheDir.ifPresent(dir -> all.addAll(SqliteNativeLibrary.optionsFor(jar, dir)));
         cacheDir.ifPresent(dir -> {
-            boolean aot = feature >= 25;
-            Path cache = dir.resolve(service + (aot ? ".aot" : ".jsa"));
-            if (isFresh(cache, jar)) {
-                all.add((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache);
-            } else if (recording.add(service)) {
-                try {
-                    Files.createDirectories(dir);
-                    Files.deleteIfExists(cache);
-                } catch (IOException e) {
-                    return; // no cache this time: the function still starts, only slower
-                }
-                all.add((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + cache);
-            }
+            all.addAll(SqliteNativeLibrary.optionsFor(jar, dir));
+            classCacheOption(service, jar, dir).ifPresent(all::add);
         });
         return all;
+    }
+
+    /** Load the service's fresh cache, or record one unless another instance already does. */
+    private Optional<String> classCacheOption(String service, Path jar, Path dir) {
+        boolean aot = feature >= 25;
+        Path cache = dir.resolve(service + (aot ? ".aot" : ".jsa"));
+        if (isFresh(cache, jar)) {
+            return Optional.of((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache);
+        }
+        if (!recording.add(service)) {
+            return Optional.empty();
+        }
+        try {
+            Files.createDirectories(dir);
+            Files.deleteIfExists(cache);
+        } catch (IOException e) {
+            return Optional.empty(); // no cache this time: the function still starts, only slower
+        }
+        return Optional.of((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + cache);
     }
 
     private static boolean isFresh(Path cache, Path jar) {

@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -59,13 +60,11 @@ final class SqliteNativeLibrary {
             return Optional.empty();
         }
         try (DirectoryStream<Path> jars = Files.newDirectoryStream(libs, "org.xerial.sqlite-jdbc-*.jar")) {
-            for (Path jar : jars) {
-                return Optional.of(jar);
-            }
+            Iterator<Path> first = jars.iterator();
+            return first.hasNext() ? Optional.of(first.next()) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         }
-        return Optional.empty();
     }
 
     private static Optional<String> linuxFolder() {
