@@ -4,7 +4,8 @@
 Each chain is one coffee.machine.initialize command for a new machine (binary CloudEvent with
 its own sampled W3C traceparent, like `ripple emit`): the broker delivers it, coffee-machine
 decides and publishes initialization-completed back into the broker.
-"Drained" = every trigger has lag 0 and nothing in flight, twice in a row.
+"Drained" = every trigger has lag 0 and nothing in flight, twice in a row. A chain that ended in
+the broker's dead letters is a failure, not throughput: the script then exits non-zero.
 
 usage: chain-load.py <broker ingress URL> <chains> <concurrency> <label>
 """
@@ -43,6 +44,18 @@ def post_all():
             failures.append(response.status)
 
 
+def dead_letters():
+    connection = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
+    count, after = 0, 0
+    while True:
+        connection.request("GET", "/api/v1/dead-letters?limit=1000&after=%d" % after)
+        page = json.loads(connection.getresponse().read())
+        count += len(page["items"])
+        if page.get("nextAfter") is None:
+            return count
+        after = page["nextAfter"]
+
+
 def drained():
     connection = http.client.HTTPConnection(url.hostname, url.port, timeout=30)
     connection.request("GET", "/api/v1/triggers")
@@ -50,6 +63,7 @@ def drained():
     return all(t["lag"] == 0 and t["inFlight"] == 0 for t in items)
 
 
+dead_before = dead_letters()
 start = time.monotonic()
 threads = [threading.Thread(target=post_all) for _ in range(concurrency)]
 for t in threads:
@@ -66,3 +80,7 @@ if failures:
     print("%s: %d posts refused (%s)" % (label, len(failures), sorted(set(failures))), file=sys.stderr)
 print("%s: %d chains in %.2f s = %.0f chains/s (all posted after %.2f s)"
       % (label, chains, done - start, chains / (done - start), posted - start))
+dead = dead_letters() - dead_before
+if dead or failures:
+    print("%s: INVALID: %d deliveries dead-lettered, %d posts refused" % (label, dead, len(failures)), file=sys.stderr)
+    sys.exit(1)

@@ -78,6 +78,19 @@ class CoffeeMachineFunctionTest {
     }
 
     @Test
+    void anIdWithSpacesIsAnActorLikeAnyOtherAndItsSourceIsPercentEncoded() {
+        String spaced = "machine " + UUID.randomUUID() + ", counter 2";
+        Commands.binary(newId(), "coffee.machine.initialize", spaced).body("{}").post("/").then().statusCode(204);
+
+        assertThat(published()).hasSize(1);
+        CloudEvent event = published().get(0);
+        assertThat(event.getSubject()).isEqualTo(spaced);
+        assertThat(event.getSource().getRawPath())
+                .isEqualTo("/actors/coffee-machine/" + spaced.replace(" ", "%20"));
+        assertThat(event.getSource().getPath()).isEqualTo("/actors/coffee-machine/" + spaced);
+    }
+
+    @Test
     void theChainIdIsInheritedFromTheCommand() {
         Commands.binary(newId(), "coffee.machine.initialize", machine).header("ce-correlationid", "order-42")
                 .body("{}").post("/").then().statusCode(204);

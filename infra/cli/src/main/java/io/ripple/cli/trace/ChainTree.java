@@ -1,5 +1,6 @@
 package io.ripple.cli.trace;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -71,9 +72,21 @@ public final class ChainTree {
                 actorOf(event.source()), event.subject() == null ? "" : "  subject " + event.subject());
     }
 
-    /** {@code /actors/<type>/<id>} reads as {@code <type>/<id>}; other sources as they are. */
+    /**
+     * {@code /actors/<type>/<id>} reads as {@code <type>/<id>}, percent-encoding undone (an id may
+     * hold spaces); other sources as they are.
+     */
     static String actorOf(String source) {
-        return source != null && source.startsWith("/actors/") ? source.substring("/actors/".length()) : source;
+        if (source == null || !source.startsWith("/actors/")) {
+            return source;
+        }
+        String actor = source.substring("/actors/".length());
+        try {
+            String decoded = URI.create(actor).getPath();
+            return decoded == null ? actor : decoded;
+        } catch (IllegalArgumentException e) {
+            return actor; // not a path Ripple encoded: shown as it came
+        }
     }
 
     static String outcome(TracedEvent.Delivery delivery) {

@@ -62,4 +62,12 @@ class ChainTreeTest {
                 "   ├─ +5 ms coffee.machine.brewing-finished  from coffee-machine/m1  subject m1",
                 "   └─ +6 ms coffee.machine.powered-off  from coffee-machine/m1  subject m1");
     }
+
+    @Test
+    void anActorWhoseIdWasPercentEncodedInTheSourceReadsAsItsId() {
+        assertThat(ChainTree.actorOf("/actors/table/table%204")).isEqualTo("table/table 4");
+        assertThat(ChainTree.actorOf("/actors/coffee-machine/m1")).isEqualTo("coffee-machine/m1");
+        assertThat(ChainTree.actorOf("/actors/odd/100%")).isEqualTo("odd/100%");
+        assertThat(ChainTree.actorOf("https://shop.example/tills/1")).isEqualTo("https://shop.example/tills/1");
+    }
 }
