@@ -41,8 +41,10 @@ public final class ServingEmulator implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<String, ServiceScaler> scalers = new LinkedHashMap<>();
+    // Every forward blocks an activator thread in send() and reads a byte-array body: completing
+    // it on the client's selector thread saves a hand-off to the client's worker pool per request.
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+            .connectTimeout(Duration.ofSeconds(5)).executor(Runnable::run).build();
     private final ExecutorService workers = Executors.newCachedThreadPool(daemon("activator"));
     private final ScheduledExecutorService autoscaler = Executors.newSingleThreadScheduledExecutor(daemon("autoscaler"));
     private final Duration requestTimeout;
