@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import io.ripple.runtime.internal.WireAttributes;
 import java.util.UUID;
 
 /**
@@ -33,7 +34,7 @@ public final class ActorRequests {
 
     /** Another actor's event, as its Trigger delivers it. */
     public static ValidatableResponse event(String type, String actorType, String actorId, String data) {
-        return binary(newId(), type, "/actors/" + actorType + "/" + actorId, actorId)
+        return binary(newId(), type, WireAttributes.actorSource(actorType, actorId), actorId)
                 .header("ce-time", "2026-01-01T08:00:00Z").body(data).post("/").then();
     }
 }
