@@ -42,6 +42,11 @@ descendants() {
   local child
   for child in $(pgrep -P "$1" || true); do echo "$child"; descendants "$child"; done
 }
+java_only() { # the JVMs among the pids read (not the shell that launches Zipkin)
+  local pid
+  while read -r pid; do [[ "$(cat "/proc/$pid/comm" 2>/dev/null)" == java ]] && echo "$pid"; done
+  return 0
+}
 role() {
   case "$(tr '\0' ' ' < "/proc/$1/cmdline" 2>/dev/null)" in
     *ripple-cli.jar*) echo "cli+serving" ;;
@@ -64,7 +69,7 @@ run_mode() { # mode round
   done
   local broker="http://127.0.0.1:$PORT/ripple/default"
   python3 infra/observability/bench/chain-load.py "$broker" "$WARMUP" "$CONCURRENCY" "warm-up" > /dev/null
-  local pids=("$UP" $(descendants "$UP")) before=()
+  local pids=("$UP" $(descendants "$UP" | java_only)) before=()
   for pid in "${pids[@]}"; do before+=("$(cpu_ms "$pid")"); done
   python3 infra/observability/bench/chain-load.py "$broker" "$CHAINS" "$CONCURRENCY" "tracing $mode, round $round" \
     | tee -a "$WORK/results"
