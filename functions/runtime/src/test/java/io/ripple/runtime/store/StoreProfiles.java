@@ -39,13 +39,18 @@ final class StoreProfiles {
     public static final class Postgresql implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            Map<String, String> config = common();
+            if (!PostgresServer.reachableOrInCi()) {
+                // Quarkus builds every test profile while it discovers the tests, before @EnabledIf
+                // has disabled the PostgreSQL ones; without a server they are skipped, not broken.
+                return config;
+            }
             String schema = "app_" + UUID.randomUUID().toString().replace("-", "");
             try (Connection connection = PostgresServer.connect(); Statement sql = connection.createStatement()) {
                 sql.execute("CREATE SCHEMA " + schema);
             } catch (Exception e) {
                 throw new IllegalStateException("cannot create schema " + schema + ": " + e.getMessage(), e);
             }
-            Map<String, String> config = common();
             config.put("ripple.store.url", PostgresServer.URL + (PostgresServer.URL.contains("?") ? "&" : "?")
                     + "currentSchema=" + schema);
             config.put("ripple.store.user", PostgresServer.USER);
