@@ -16,17 +16,26 @@ import java.util.regex.Pattern;
  * The Java runtime that runs the functions, with the options every function JVM gets.
  *
  * <p>The project compiles for Java 17, and any newer runtime runs that bytecode; on a JDK 25
- * or newer, {@code ripple up} keeps an AOT cache per function (JEP 483/514): the first start
- * of a function records one ({@code -XX:AOTCacheOutput}, written when the process exits) and
- * the next starts load it ({@code -XX:AOTCache}), classes already loaded and linked. On an
+ * or newer, {@code ripple up} keeps an AOT cache per function (JEP 483/514): one start of a
+ * function records it ({@code -XX:AOTCacheOutput}, written when the process exits) and the
+ * next starts load it ({@code -XX:AOTCache}), classes already loaded and linked. On an
  * older runtime the same idea is AppCDS ({@code -XX:ArchiveClassesAtExit} then
  * {@code -XX:SharedArchiveFile}). Either holds only classes of the JVM's own class loaders,
  * which is why the applications are packaged as Quarkus' {@code aot-jar} (root pom). A cache
  * older than the jar is recorded again; a cache the JVM cannot map (other options, other jar)
  * is a warning in the function's log, and the function starts normally.
  *
- * <p>Only one instance per service records (the first one started without a fresh cache): two
- * JVMs writing the same cache file at exit would corrupt it.
+ * <p>The cache is recorded from a service's second start in a data directory, not its first: the
+ * first start does one-time work (it creates and migrates the function's event store with
+ * Flyway), and every class it loads would be mapped and kept resident by every later start
+ * (Flyway alone: about 400 classes, 3 MB of each instance's memory). Only one instance per
+ * service records (the first one started without a fresh cache): two JVMs writing the same cache
+ * file at exit would corrupt it.
+ *
+ * <p>A JVM that loads an AOT cache does not replay the cache's training data
+ * ({@code -XX:-AOTReplayTraining}, a diagnostic option): replaying it is compiler work at
+ * startup, on the cores the start itself needs, and with the functions' default compiler
+ * options (C1 only) a cold start was faster without it (docs/benchmarks.md).
  */
 final class FunctionJvm {
 
@@ -114,35 +123,45 @@ final class FunctionJvm {
     }
 
     /**
-     * The options for one function: the common ones, then its class cache (load or record) and
-     * the SQLite driver's library unpacked beside the caches ({@link SqliteNativeLibrary}).
+     * The options for one function: the common ones, then the SQLite driver's library unpacked
+     * beside the caches ({@link SqliteNativeLibrary}) and its class cache (load or record).
      */
     List<String> optionsFor(String service, Path jar) {
         List<String> all = new ArrayList<>(options);
         cacheDir.ifPresent(dir -> {
             all.addAll(SqliteNativeLibrary.optionsFor(jar, dir));
-            classCacheOption(service, jar, dir).ifPresent(all::add);
+            all.addAll(classCacheOptions(service, jar, dir));
         });
         return all;
     }
 
-    /** Load the service's fresh cache, or record one unless another instance already does. */
-    private Optional<String> classCacheOption(String service, Path jar, Path dir) {
+    /**
+     * Load the service's fresh cache; else, on its first start, none; else record one unless
+     * another instance already does.
+     */
+    private List<String> classCacheOptions(String service, Path jar, Path dir) {
         boolean aot = feature >= 25;
         Path cache = dir.resolve(service + (aot ? ".aot" : ".jsa"));
         if (isFresh(cache, jar)) {
-            return Optional.of((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache);
-        }
-        if (!recording.add(service)) {
-            return Optional.empty();
+            return aot ? List.of("-XX:AOTCache=" + cache, "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTReplayTraining")
+                    : List.of("-XX:SharedArchiveFile=" + cache);
         }
         try {
             Files.createDirectories(dir);
+            Path started = dir.resolve(service + ".started");
+            if (!Files.exists(started)) {
+                Files.createFile(started);
+                return List.of();
+            }
+            if (!recording.add(service)) {
+                return List.of();
+            }
             Files.deleteIfExists(cache);
         } catch (IOException e) {
-            return Optional.empty(); // no cache this time: the function still starts, only slower
+            recording.remove(service);
+            return List.of(); // no cache this time: the function still starts, only slower
         }
-        return Optional.of((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + cache);
+        return List.of((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + cache);
     }
 
     private static boolean isFresh(Path cache, Path jar) {

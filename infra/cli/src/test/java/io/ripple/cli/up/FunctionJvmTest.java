@@ -27,26 +27,48 @@ class FunctionJvmTest {
         return jar;
     }
 
+    /** The service's first start in this data directory, which records nothing (it migrates its store). */
+    private static List<String> firstStart(FunctionJvm jvm, String service, Path jar) {
+        List<String> options = jvm.optionsFor(service, jar);
+        assertThat(options).containsExactly("-XX:+UseSerialGC");
+        return options;
+    }
+
     @Test
-    void onJdk25TheFirstStartRecordsAnAotCacheAndTheNextOnesLoadIt() throws Exception {
+    void onJdk25TheSecondStartRecordsAnAotCacheAndTheNextOnesLoadIt() throws Exception {
         Path jar = jar();
         Path caches = dir.resolve("class-cache");
         FunctionJvm jvm = new FunctionJvm(Path.of("java"), 25, COMMON, Optional.of(caches));
+        firstStart(jvm, "coffee-machine", jar);
 
         assertThat(jvm.optionsFor("coffee-machine", jar))
                 .containsExactly("-XX:+UseSerialGC", "-XX:AOTCacheOutput=" + caches.resolve("coffee-machine.aot"));
         Files.writeString(caches.resolve("coffee-machine.aot"), "cache"); // what the JVM writes at exit
 
-        assertThat(jvm.optionsFor("coffee-machine", jar))
-                .containsExactly("-XX:+UseSerialGC", "-XX:AOTCache=" + caches.resolve("coffee-machine.aot"));
+        assertThat(jvm.optionsFor("coffee-machine", jar)).containsExactly("-XX:+UseSerialGC",
+                "-XX:AOTCache=" + caches.resolve("coffee-machine.aot"), "-XX:+UnlockDiagnosticVMOptions",
+                "-XX:-AOTReplayTraining");
+    }
+
+    @Test
+    void theFirstStartIsRememberedAcrossRuns() throws Exception {
+        Path jar = jar();
+        Path caches = dir.resolve("class-cache");
+        firstStart(new FunctionJvm(Path.of("java"), 25, COMMON, Optional.of(caches)), "coffee-machine", jar);
+
+        FunctionJvm nextRun = new FunctionJvm(Path.of("java"), 25, COMMON, Optional.of(caches));
+
+        assertThat(FunctionJvm.records(nextRun.optionsFor("coffee-machine", jar))).isTrue();
+        assertThat(FunctionJvm.records(nextRun.optionsFor("barista", jar))).isFalse(); // its own first start
     }
 
     @Test
     void aSecondInstanceStartedWhileTheFirstRecordsGetsNoCache() throws Exception {
         Path jar = jar();
         FunctionJvm jvm = new FunctionJvm(Path.of("java"), 25, COMMON, Optional.of(dir.resolve("class-cache")));
+        firstStart(jvm, "coffee-machine", jar);
 
-        jvm.optionsFor("coffee-machine", jar);
+        assertThat(FunctionJvm.records(jvm.optionsFor("coffee-machine", jar))).isTrue();
 
         assertThat(jvm.optionsFor("coffee-machine", jar)).containsExactly("-XX:+UseSerialGC");
     }
@@ -55,8 +77,9 @@ class FunctionJvmTest {
     void aRecordingThatLeftNoCacheIsRetriedOnTheNextStart() throws Exception {
         Path jar = jar();
         FunctionJvm jvm = new FunctionJvm(Path.of("java"), 25, COMMON, Optional.of(dir.resolve("class-cache")));
-        List<String> first = jvm.optionsFor("coffee-machine", jar);
-        assertThat(FunctionJvm.records(first)).isTrue();
+        firstStart(jvm, "coffee-machine", jar);
+        List<String> recording = jvm.optionsFor("coffee-machine", jar);
+        assertThat(FunctionJvm.records(recording)).isTrue();
 
         jvm.recordingEnded("coffee-machine"); // killed before it wrote the cache
 
@@ -69,6 +92,7 @@ class FunctionJvmTest {
         Path cache = Files.writeString(caches.resolve("order.jsa"), "old");
         Files.setLastModifiedTime(cache, FileTime.from(Instant.parse("2025-01-01T00:00:00Z")));
         FunctionJvm jvm = new FunctionJvm(Path.of("java"), 17, COMMON, Optional.of(caches));
+        Files.createFile(caches.resolve("order.started"));
 
         assertThat(jvm.optionsFor("order", jar()))
                 .containsExactly("-XX:+UseSerialGC", "-XX:ArchiveClassesAtExit=" + cache);
@@ -78,8 +102,10 @@ class FunctionJvmTest {
     @Test
     void classCachesLiveInTheDataDirectory() throws Exception {
         FunctionJvm jvm = FunctionJvm.forDataDir(System.getenv("RIPPLE_FUNCTION_JAVA"), COMMON, true, dir.resolve("data"));
+        Path jar = jar();
+        jvm.optionsFor("order", jar);
 
-        assertThat(FunctionJvm.records(jvm.optionsFor("order", jar()))).isTrue();
+        assertThat(FunctionJvm.records(jvm.optionsFor("order", jar))).isTrue();
         assertThat(dir.resolve("data/class-cache")).isDirectory();
     }
 

@@ -40,7 +40,8 @@ class SqliteNativeLibraryTest {
         Path unpacked = caches.resolve("native/org.xerial.sqlite-jdbc-3.99.0.0");
 
         assertThat(SqliteNativeLibrary.optionsFor(runJar, caches)).containsExactly(
-                "-Dorg.sqlite.lib.path=" + unpacked.toAbsolutePath(), "-Dorg.sqlite.lib.name=libsqlitejdbc.so");
+                "-Dorg.sqlite.lib.path=" + unpacked.toAbsolutePath(), "-Dorg.sqlite.lib.name=libsqlitejdbc.so",
+                "-Dorg.sqlite.tmpdir=" + unpacked.toAbsolutePath());
         assertThat(unpacked.resolve("libsqlitejdbc.so")).hasContent("ELF library");
 
         Files.writeString(unpacked.resolve("libsqlitejdbc.so"), "kept");
