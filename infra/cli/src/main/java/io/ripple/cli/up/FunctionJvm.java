@@ -153,13 +153,17 @@ final class FunctionJvm {
                 Files.createFile(started);
                 return List.of();
             }
-            if (!recording.add(service)) {
-                return List.of();
-            }
+        } catch (IOException e) {
+            return List.of(); // no cache this time: the function still starts, only slower
+        }
+        if (!recording.add(service)) {
+            return List.of();
+        }
+        try {
             Files.deleteIfExists(cache);
         } catch (IOException e) {
             recording.remove(service);
-            return List.of(); // no cache this time: the function still starts, only slower
+            return List.of();
         }
         return List.of((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + cache);
     }
