@@ -162,7 +162,19 @@ public final class ServingEmulator implements AutoCloseable {
 
     @Override
     public void close() {
-        autoscaler.shutdownNow();
+        // A tick may be stopping an idle instance that writes its class cache as it exits:
+        // interrupting that stop would kill the instance halfway through the write. The stop is
+        // bounded (FunctionLauncher.RECORDING_EXIT), so wait for it.
+        autoscaler.shutdown();
+        try {
+            if (!autoscaler.awaitTermination(FunctionLauncher.RECORDING_EXIT.plusSeconds(10).toSeconds(),
+                    TimeUnit.SECONDS)) {
+                autoscaler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            autoscaler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         server.stop(0);
         scalers.values().parallelStream().forEach(ServiceScaler::stop);
         workers.shutdownNow();
