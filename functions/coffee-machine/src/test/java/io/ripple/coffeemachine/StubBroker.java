@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,11 +26,6 @@ final class StubBroker {
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
     private volatile int status = 202;
     private final AtomicInteger options = new AtomicInteger();
-    private final ExecutorService threads = Executors.newCachedThreadPool(task -> {
-        Thread thread = new Thread(task, "stub-broker");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     StubBroker() {
         try {
@@ -57,9 +50,6 @@ final class StubBroker {
             exchange.sendResponseHeaders(answer, -1);
             exchange.close();
         });
-        // Exchanges on a pool of their own, as the devbroker's test subscriber has them, rather than
-        // on the server's dispatcher thread, which also accepts and reads the connections.
-        server.setExecutor(threads);
         server.start();
     }
 
@@ -82,6 +72,5 @@ final class StubBroker {
 
     void stop() {
         server.stop(0);
-        threads.shutdownNow();
     }
 }
