@@ -124,6 +124,8 @@ cold_start() { # service type result-type rep
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+median_of() { tr ' ' '\n' <<<"$1" | grep . | median; } # of a space-separated list
+rss_mb() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 declare -A TIMES RSS SERVED
 # Rep 0 is each function's first start in the data directory (it creates its store; no class
@@ -139,21 +141,21 @@ for rep in $(seq 0 $(( REPS + 1 ))); do
     # back on its next periodic trim.
     pid="$(function_pid "$service")"
     sleep 1
-    served="$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status" 2>/dev/null || echo 0)"
+    served="$(rss_mb "$pid")"
     sleep 5
-    rss="$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status" 2>/dev/null || echo 0)"
+    rss="$(rss_mb "$pid")"
     (( rep > 1 )) && RSS[$service]+="$rss " && SERVED[$service]+="$served "
     printf 'rep %d  %-15s cold start %5d ms  RSS served %4d MB, idle %4d MB\n' "$rep" "$service" "$ms" "$served" "$rss"
   done
 done
 
-cm="$(tr ' ' '\n' <<<"${TIMES[coffee-machine]}" | grep . | median)"
-bare="$(tr ' ' '\n' <<<"${TIMES[bare-funqy]}" | grep . | median)"
+cm="$(median_of "${TIMES[coffee-machine]}")"
+bare="$(median_of "${TIMES[bare-funqy]}")"
 echo
 echo "java: $(grep -o -- '--java [^ ]*' <<<"${UP_ARGS[*]:-}" || echo default) options: ${UP_ARGS[*]:-(ripple up defaults)}"
 printf 'median cold start: coffee-machine %d ms, bare Funqy %d ms, ratio %.2f (goal <= 1.3)\n' "$cm" "$bare" \
   "$(echo "$cm / $bare" | bc -l)"
 printf 'median RSS 1 s after the event: coffee-machine %d MB, bare Funqy %d MB\n' \
-  "$(tr ' ' '\n' <<<"${SERVED[coffee-machine]}" | grep . | median)" "$(tr ' ' '\n' <<<"${SERVED[bare-funqy]}" | grep . | median)"
+  "$(median_of "${SERVED[coffee-machine]}")" "$(median_of "${SERVED[bare-funqy]}")"
 printf 'median idle RSS (6 s without traffic): coffee-machine %d MB, bare Funqy %d MB (goal <= 100 MB)\n' \
-  "$(tr ' ' '\n' <<<"${RSS[coffee-machine]}" | grep . | median)" "$(tr ' ' '\n' <<<"${RSS[bare-funqy]}" | grep . | median)"
+  "$(median_of "${RSS[coffee-machine]}")" "$(median_of "${RSS[bare-funqy]}")"

@@ -52,8 +52,9 @@ final class SqliteNativeLibrary {
         }
         // tmpdir too: on every start the driver lists its temporary directory to delete copies
         // left by crashed processes, which in a busy /tmp was 15 ms of the store's opening.
-        return List.of("-Dorg.sqlite.lib.path=" + dir.toAbsolutePath(), "-Dorg.sqlite.lib.name=" + LIBRARY,
-                "-Dorg.sqlite.tmpdir=" + dir.toAbsolutePath());
+        Path folder = dir.toAbsolutePath();
+        return List.of("-Dorg.sqlite.lib.path=" + folder, "-Dorg.sqlite.lib.name=" + LIBRARY,
+                "-Dorg.sqlite.tmpdir=" + folder);
     }
 
     /** The driver jar among the application's libraries (Quarkus' fast-jar layout). */
