@@ -35,7 +35,9 @@ import java.util.regex.Pattern;
  * <p>A JVM that loads an AOT cache does not replay the cache's training data
  * ({@code -XX:-AOTReplayTraining}, a diagnostic option): replaying it is compiler work at
  * startup, on the cores the start itself needs, and with the functions' default compiler
- * options (C1 only) a cold start was faster without it (docs/benchmarks.md).
+ * options (C1 only) a cold start was faster without it (docs/benchmarks.md). So the recording
+ * start does not record it either ({@code -XX:-AOTRecordTraining}): profiles nobody replays
+ * would only make the cache, mapped and resident in every instance, about 1 MB larger.
  */
 final class FunctionJvm {
 
@@ -165,7 +167,8 @@ final class FunctionJvm {
             recording.remove(service);
             return List.of();
         }
-        return List.of((aot ? "-XX:AOTCacheOutput=" : "-XX:ArchiveClassesAtExit=") + cache);
+        return aot ? List.of("-XX:AOTCacheOutput=" + cache, "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining")
+                : List.of("-XX:ArchiveClassesAtExit=" + cache);
     }
 
     private static boolean isFresh(Path cache, Path jar) {

@@ -42,7 +42,8 @@ class FunctionJvmTest {
         firstStart(jvm, "coffee-machine", jar);
 
         assertThat(jvm.optionsFor("coffee-machine", jar))
-                .containsExactly("-XX:+UseSerialGC", "-XX:AOTCacheOutput=" + caches.resolve("coffee-machine.aot"));
+                .containsExactly("-XX:+UseSerialGC", "-XX:AOTCacheOutput=" + caches.resolve("coffee-machine.aot"),
+                        "-XX:+UnlockDiagnosticVMOptions", "-XX:-AOTRecordTraining");
         Files.writeString(caches.resolve("coffee-machine.aot"), "cache"); // what the JVM writes at exit
 
         assertThat(jvm.optionsFor("coffee-machine", jar)).containsExactly("-XX:+UseSerialGC",
