@@ -3,10 +3,12 @@ package io.ripple.runtime.internal;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.http.HttpMessageFactory;
 import io.smallrye.reactive.messaging.connector.OutboundConnector;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
@@ -15,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
 import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
@@ -37,6 +40,9 @@ public class KnativeSinkConnector implements OutboundConnector {
     public static final String NAME = "ripple-knative-sink";
 
     private static final Logger LOG = Logger.getLogger(KnativeSinkConnector.class);
+
+    /** How long a refusal's body is waited for, to quote it in the error. */
+    private static final long REFUSAL_BODY_WAIT_MS = 1_000;
 
     private final Vertx vertx;
     private volatile @Nullable HttpClient client;
@@ -66,14 +72,15 @@ public class KnativeSinkConnector implements OutboundConnector {
      * it was, the first publication on it now and then never saw the broker's answer although
      * the broker had received and answered it (PublishToBrokerTest: 4 runs in 13 failed after the
      * 15 s publish deadline, with a JDK and with a Vert.x stub; none in 10 with this connection
-     * closed). The cause was not found, and it is not only this connection: in one of those 10
-     * runs a redelivery on a reused connection lost its answer the same way (the broker's
-     * redelivery then published it again, as at-least-once allows).
+     * closed). It was not only this connection: in one of those 10 runs a redelivery on a reused
+     * connection lost its answer the same way. The likely cause, not proven here, is the Vert.x
+     * response-body race that {@link SinkSubscriber#verdict} now avoids; the connection stays
+     * closed until a run of the tests shows otherwise.
      */
     private static void warmUp(HttpClient http, String sink) {
         http.request(new RequestOptions().setMethod(HttpMethod.OPTIONS).setAbsoluteURI(sink).setTimeout(5_000)
                         .putHeader("Connection", "close"))
-                .compose(request -> request.send().compose(response -> response.body()))
+                .compose(request -> request.send())
                 .onFailure(failure -> LOG.debugf("warming up the connection to %s failed: %s", sink, failure));
     }
 
@@ -133,14 +140,7 @@ public class KnativeSinkConnector implements OutboundConnector {
             }
             client.request(request)
                     .compose(req -> req.send(body))
-                    .compose(response -> response.body().map(answer -> {
-                        int status = response.statusCode();
-                        if (status < 200 || status > 299) {
-                            throw new SinkRejectedException(status, "sink " + url + " answered " + status + ": "
-                                    + abbreviate(answer.toString()));
-                        }
-                        return status;
-                    }))
+                    .compose(this::verdict)
                     .onComplete(result -> {
                         if (result.succeeded()) {
                             message.ack();
@@ -150,6 +150,23 @@ public class KnativeSinkConnector implements OutboundConnector {
                                     : new SinkRejectedException(0, "sink " + url + " unreachable: " + cause));
                         }
                     });
+        }
+
+        /**
+         * The status line is the sink's verdict: a {@code 2xx} is an acceptance whatever its body,
+         * which is not read. Vert.x before 4.5.27 can drop the completion of a response body asked
+         * for after the response ended on another event loop, and the request timeout is already
+         * cancelled by then (eclipse-vertx/vert.x#6038), so an acceptance must not wait for its body.
+         * A refusal's body goes into the error message when it comes within a second.
+         */
+        private Future<Integer> verdict(HttpClientResponse response) {
+            int status = response.statusCode();
+            if (status >= 200 && status <= 299) {
+                return Future.succeededFuture(status);
+            }
+            return response.body().timeout(REFUSAL_BODY_WAIT_MS, TimeUnit.MILLISECONDS).transform(answer ->
+                    Future.failedFuture(new SinkRejectedException(status, "sink " + url + " answered " + status
+                            + (answer.succeeded() ? ": " + abbreviate(answer.result().toString()) : ""))));
         }
 
         private static String abbreviate(String text) {
