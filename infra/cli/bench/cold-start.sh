@@ -123,9 +123,10 @@ cold_start() { # service type result-type rep
   echo $(( $(millis "$(jq -r .arrivalTime <<<"$caused")") - $(millis "$(jq -r .arrivalTime <<<"$sent")") ))
 }
 
-median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : int((a[NR/2]+a[NR/2+1])/2))}'; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 median_of() { tr ' ' '\n' <<<"$1" | grep . | median; } # of a space-separated list
-rss_mb() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$1/status" 2>/dev/null || echo 0; }
+# Resident set in MiB (VmRSS is in KiB), one decimal: a whole number would hide up to 0.99 MiB.
+rss_mib() { awk '/VmRSS/ {printf "%.1f\n", $2/1024}' "/proc/$1/status" 2>/dev/null || echo 0; }
 
 declare -A TIMES RSS SERVED
 # Rep 0 is each function's first start in the data directory (it creates its store; no class
@@ -141,11 +142,11 @@ for rep in $(seq 0 $(( REPS + 1 ))); do
     # back on its next periodic trim.
     pid="$(function_pid "$service")"
     sleep 1
-    served="$(rss_mb "$pid")"
+    served="$(rss_mib "$pid")"
     sleep 5
-    rss="$(rss_mb "$pid")"
+    rss="$(rss_mib "$pid")"
     (( rep > 1 )) && RSS[$service]+="$rss " && SERVED[$service]+="$served "
-    printf 'rep %d  %-15s cold start %5d ms  RSS served %4d MB, idle %4d MB\n' "$rep" "$service" "$ms" "$served" "$rss"
+    printf 'rep %d  %-15s cold start %5d ms  RSS served %5.1f MiB, idle %5.1f MiB\n' "$rep" "$service" "$ms" "$served" "$rss"
   done
 done
 
@@ -153,9 +154,9 @@ cm="$(median_of "${TIMES[coffee-machine]}")"
 bare="$(median_of "${TIMES[bare-funqy]}")"
 echo
 echo "java: $(grep -o -- '--java [^ ]*' <<<"${UP_ARGS[*]:-}" || echo default) options: ${UP_ARGS[*]:-(ripple up defaults)}"
-printf 'median cold start: coffee-machine %d ms, bare Funqy %d ms, ratio %.2f (goal <= 1.3)\n' "$cm" "$bare" \
+printf 'median cold start: coffee-machine %.0f ms, bare Funqy %.0f ms, ratio %.2f (goal <= 1.3)\n' "$cm" "$bare" \
   "$(echo "$cm / $bare" | bc -l)"
-printf 'median RSS 1 s after the event: coffee-machine %d MB, bare Funqy %d MB\n' \
+printf 'median RSS 1 s after the event: coffee-machine %.1f MiB, bare Funqy %.1f MiB\n' \
   "$(median_of "${SERVED[coffee-machine]}")" "$(median_of "${SERVED[bare-funqy]}")"
-printf 'median idle RSS (6 s without traffic): coffee-machine %d MB, bare Funqy %d MB (goal <= 100 MB)\n' \
+printf 'median idle RSS (6 s without traffic): coffee-machine %.1f MiB, bare Funqy %.1f MiB (goal <= 100 MB)\n' \
   "$(median_of "${RSS[coffee-machine]}")" "$(median_of "${RSS[bare-funqy]}")"

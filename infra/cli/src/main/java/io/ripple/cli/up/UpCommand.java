@@ -47,9 +47,11 @@ public class UpCommand implements Callable<Integer> {
 
     // A function is small and mostly idle or just started: serial GC and C1 only, and native
     // memory freed after the start (the compiler's arenas, about 5 MB) goes back to the system
-    // within seconds instead of staying in the C library's free lists.
+    // within seconds instead of staying in the C library's free lists. A young generation of a
+    // fifth of the heap instead of a third: the eden a start touches stays resident while idle
+    // (2 MB less); it still grows with the heap under load.
     @Option(names = "--jvm-options", split = " ", defaultValue = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
-            + " -XX:TrimNativeHeapInterval=1000 -Xss512k -Xms16m -Xmx96m -XX:MaxMetaspaceSize=96m"
+            + " -XX:TrimNativeHeapInterval=1000 -Xss512k -Xms16m -XX:NewRatio=4 -Xmx96m -XX:MaxMetaspaceSize=96m"
             + " -XX:ReservedCodeCacheSize=16m",
             description = "JVM options of every function (default: ${DEFAULT-VALUE})")
     List<String> jvmOptions;
