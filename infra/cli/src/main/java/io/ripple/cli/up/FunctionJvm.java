@@ -2,6 +2,7 @@ package io.ripple.cli.up;
 
 import io.ripple.cli.CliException;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -150,11 +151,10 @@ final class FunctionJvm {
         }
         try {
             Files.createDirectories(dir);
-            Path started = dir.resolve(service + ".started");
-            if (!Files.exists(started)) {
-                Files.createFile(started);
-                return List.of();
-            }
+            Files.createFile(dir.resolve(service + ".started"));
+            return List.of(); // this is the first start: the marker did not exist
+        } catch (FileAlreadyExistsException e) {
+            // an earlier start left the marker: this one may record
         } catch (IOException e) {
             return List.of(); // no cache this time: the function still starts, only slower
         }
