@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import zipkin2.reporter.urlconnection.URLConnectionSender;
 
 /**
  * Exports spans to a Zipkin server when {@code ripple.tracing.zipkin} names its spans endpoint
@@ -16,6 +17,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * one, in a batch processor configured by {@code quarkus.otel.bsp.*}, and then drops its OTLP
  * exporter (which would otherwise keep failing against an absent collector). Unset, this bean
  * is invisible to lookup and OTLP stays the exporter: the cluster path.
+ *
+ * <p>Spans go through the JDK's {@code HttpURLConnection} sender rather than the exporter's
+ * default OkHttp one, which would bring OkHttp and the Kotlin runtime onto every function's class
+ * path for a local-only feature (each jar there costs start time and idle memory).
  */
 public class ZipkinSpanExport {
 
@@ -25,6 +30,6 @@ public class ZipkinSpanExport {
     SpanExporter zipkin(@ConfigProperty(name = "ripple.tracing.zipkin") Optional<String> endpoint) {
         String url = endpoint.filter(value -> !value.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "ripple.tracing.zipkin is blank: set it to a Zipkin spans endpoint or leave it unset"));
-        return ZipkinSpanExporter.builder().setEndpoint(url).build();
+        return ZipkinSpanExporter.builder().setSender(URLConnectionSender.create(url)).build();
     }
 }
