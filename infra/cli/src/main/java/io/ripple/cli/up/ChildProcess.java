@@ -28,6 +28,8 @@ final class ChildProcess {
     private final String readyPath;
     /** Set for a JVM that writes a class cache when it exits, which takes a while. */
     private volatile Duration exitTakes = Duration.ZERO;
+    /** Run by {@link #stop(Duration)} while the process still runs, before it is signalled. */
+    private volatile Runnable beforeStop = () -> { };
 
     private ChildProcess(String name, Process process, int port) {
         this(name, process, port, "/q/health/ready");
@@ -107,6 +109,33 @@ final class ChildProcess {
         exitTakes = time;
     }
 
+    /** Something to do to the running process just before a stop signals it (e.g. end its cache recording). */
+    void beforeStop(Runnable action) {
+        beforeStop = action;
+    }
+
+    /**
+     * Runs {@code command} to its end (or until {@code timeout}), its output appended to {@code log}.
+     *
+     * @return whether it exited with status 0 in time
+     */
+    static boolean runToEnd(List<String> command, Path log, Duration timeout) {
+        try {
+            Process run = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (!run.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                run.destroyForcibly();
+                return false;
+            }
+            return run.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Whether the readiness path ({@code /q/health/ready}, the probe Knative would use) answers 200. */
     boolean isReady() {
         try {
@@ -144,10 +173,13 @@ final class ChildProcess {
     }
 
     /**
-     * SIGTERM to the tree, then SIGKILL to what is left after the grace period (or the time
+     * The {@link #beforeStop(Runnable)} action, SIGTERM to the tree, then SIGKILL to what is left after the grace period (or the time
      * {@link #exitTakes(Duration)} asked for, if longer).
      */
     void stop(Duration grace) {
+        if (process.isAlive()) {
+            beforeStop.run();
+        }
         List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         tree.add(process.toHandle());
         tree.forEach(ProcessHandle::destroy);

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  *
  * <p>The project compiles for Java 17, and any newer runtime runs that bytecode; on a JDK 25
  * or newer, {@code ripple up} keeps an AOT cache per function (JEP 483/514): one start of a
- * function records it ({@code -XX:AOTCacheOutput}, written when the process exits) and the
+ * function records it ({@code -XX:AOTCacheOutput}, written when {@code ripple up} stops it) and the
  * next starts load it ({@code -XX:AOTCache}), classes already loaded and linked. On an
  * older runtime the same idea is AppCDS ({@code -XX:ArchiveClassesAtExit} then
  * {@code -XX:SharedArchiveFile}). Either holds only classes of the JVM's own class loaders,
@@ -115,6 +115,21 @@ final class FunctionJvm {
     /** Whether these options make the JVM record a class cache when it exits. */
     static boolean records(List<String> options) {
         return options.stream().anyMatch(o -> o.startsWith("-XX:AOTCacheOutput=") || o.startsWith("-XX:ArchiveClassesAtExit="));
+    }
+
+    /**
+     * The command that makes a recording instance write its AOT cache now, before it is stopped
+     * ({@code jcmd <pid> AOT.end_recording}, JDK 25). Recorded at exit, the cache would also hold
+     * the ~110 classes the shutdown loads (Quarkus', Vert.x's, the store's), and every later start
+     * maps them and keeps them resident: 0.4-0.5 MiB of each instance (docs/benchmarks.md).
+     * Empty where there is no such command (AppCDS, a JDK without {@code jcmd}); the JVM then
+     * still writes the cache when it exits.
+     */
+    Optional<List<String>> endRecordingCommand(long pid) {
+        Path jcmd = java.toAbsolutePath().getParent().resolve("jcmd");
+        return feature >= 25 && Files.isExecutable(jcmd)
+                ? Optional.of(List.of(jcmd.toString(), Long.toString(pid), "AOT.end_recording"))
+                : Optional.empty();
     }
 
     /**

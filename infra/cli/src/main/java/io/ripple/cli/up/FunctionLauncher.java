@@ -37,12 +37,17 @@ record FunctionLauncher(String sink, Path logs, FunctionJvm jvm, Map<String, Str
         env.put("K_SERVICE", service.name());
         env.put("K_SINK", sink);
         List<String> options = jvm.optionsFor(service.name(), service.jar());
+        Path log = logs.resolve(service.name() + ".log");
         ChildProcess child = ChildProcess.start(jvm.java(), service.name(), service.jar(), options, Map.of(), env, port,
-                logs.resolve(service.name() + ".log"));
+                log);
         if (FunctionJvm.records(options)) {
-            // Writing the cache at exit takes seconds (JDK 25 assembles it in a second JVM):
-            // a stop must not kill it halfway, and a failed recording is retried next start.
+            // Writing the cache takes seconds (JDK 25 assembles it in a second JVM): a stop
+            // must not kill it halfway, and a failed recording is retried next start. Where the
+            // JDK can, the cache is written before the stop's signal, without shutdown's classes;
+            // if that fails, the JVM still writes it at exit.
             child.exitTakes(RECORDING_EXIT);
+            jvm.endRecordingCommand(child.pid()).ifPresent(
+                    command -> child.beforeStop(() -> ChildProcess.runToEnd(command, log, RECORDING_EXIT)));
             child.onExit().thenRun(() -> jvm.recordingEnded(service.name()));
         }
         return child;
