@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import zipkin2.reporter.urlconnection.URLConnectionSender;
 
 /**
  * Exports spans to a Zipkin server when {@code ripple.tracing.zipkin} names its spans endpoint
@@ -15,7 +16,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * <p>Quarkus' default exporter type {@code cdi} uses a {@link SpanExporter} bean when there is
  * one, in a batch processor configured by {@code quarkus.otel.bsp.*}, and then drops its OTLP
  * exporter (which would otherwise keep failing against an absent collector). Unset, this bean
- * is invisible to lookup and OTLP stays the exporter: the cluster path.
+ * is invisible to lookup and OTLP stays the exporter: the cluster path. The JDK's
+ * {@code HttpURLConnection} sends the spans (no OkHttp, hence no Kotlin runtime on the class path).
  */
 public class ZipkinSpanExport {
 
@@ -25,6 +27,6 @@ public class ZipkinSpanExport {
     SpanExporter zipkin(@ConfigProperty(name = "ripple.tracing.zipkin") Optional<String> endpoint) {
         String url = endpoint.filter(value -> !value.isBlank()).orElseThrow(() -> new IllegalStateException(
                 "ripple.tracing.zipkin is blank: set it to a Zipkin spans endpoint or leave it unset"));
-        return ZipkinSpanExporter.builder().setEndpoint(url).build();
+        return ZipkinSpanExporter.builder().setSender(URLConnectionSender.create(url)).build();
     }
 }
