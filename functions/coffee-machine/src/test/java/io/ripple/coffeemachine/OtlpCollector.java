@@ -5,6 +5,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -21,7 +22,7 @@ final class OtlpCollector {
     record Export(String path, String contentType, HttpVersion version, byte[] body) {
 
         boolean carries(String text) {
-            return new String(body, java.nio.charset.StandardCharsets.ISO_8859_1).contains(text);
+            return new String(body, StandardCharsets.ISO_8859_1).contains(text);
         }
     }
 

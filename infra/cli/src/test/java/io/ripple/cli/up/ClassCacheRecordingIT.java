@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,7 +27,7 @@ class ClassCacheRecordingIT {
     Path data;
 
     private static Optional<Path> jdk25() {
-        return java.util.stream.Stream.of(System.getenv("RIPPLE_FUNCTION_JAVA"), "/usr/lib/jvm/temurin-25-jdk-amd64")
+        return Stream.of(System.getenv("RIPPLE_FUNCTION_JAVA"), "/usr/lib/jvm/temurin-25-jdk-amd64")
                 .filter(home -> home != null && !home.isBlank()).map(Path::of)
                 .filter(home -> Files.isExecutable(home.resolve("bin/jcmd")))
                 .filter(home -> FunctionJvm.of(home.toString(), List.of(), Optional.empty()).feature() >= 25)

@@ -129,6 +129,21 @@ class FunctionJvmTest {
     }
 
     @Test
+    void aRecordingOnJdk25IsEndedWithTheJdksJcmdAndOlderJdksHaveNoSuchCommand() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("jdk/bin"));
+        Path java = Files.writeString(bin.resolve("java"), "#!/bin/sh\n");
+        Path jcmd = Files.writeString(bin.resolve("jcmd"), "#!/bin/sh\n");
+        java.toFile().setExecutable(true);
+
+        assertThat(new FunctionJvm(java, 25, COMMON, Optional.empty()).endRecordingCommand(4242)).isEmpty();
+
+        jcmd.toFile().setExecutable(true);
+        assertThat(new FunctionJvm(java, 25, COMMON, Optional.empty()).endRecordingCommand(4242))
+                .contains(List.of(jcmd.toAbsolutePath().toString(), "4242", "AOT.end_recording"));
+        assertThat(new FunctionJvm(java, 17, COMMON, Optional.empty()).endRecordingCommand(4242)).isEmpty();
+    }
+
+    @Test
     void aJavaThatIsNotThereIsRefusedNamingIt() {
         assertThatThrownBy(() -> FunctionJvm.of(dir.resolve("nojdk").toString(), COMMON, Optional.empty()))
                 .isInstanceOf(CliException.class).hasMessageContaining("--java").hasMessageContaining("nojdk");
