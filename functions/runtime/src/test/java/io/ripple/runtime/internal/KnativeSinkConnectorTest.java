@@ -73,6 +73,15 @@ class KnativeSinkConnectorTest {
         return subscriber;
     }
 
+    /**
+     * Runs {@code publication} as Quarkus serves a Funqy call: on a worker thread, with a duplicate
+     * of the request's event-loop context, a different event loop from call to call.
+     */
+    private void asARequest(ExecutorService workers, Runnable publication) {
+        ContextInternal request = ((VertxInternal) vertx).createEventLoopContext().duplicate();
+        workers.execute(() -> request.dispatch(publication));
+    }
+
     private static CloudEvent event(int n) {
         return CloudEventBuilder.v1().withId("event-" + n).withSource(URI.create("/actors/test/" + n))
                 .withType("test.happened").withDataContentType("application/json")
@@ -89,17 +98,14 @@ class KnativeSinkConnectorTest {
         try {
             for (int i = 0; i < EVENTS; i++) {
                 CloudEvent event = event(i);
-                // Like Quarkus serving a Funqy call: a worker thread running with a duplicate of the
-                // request's event-loop context, a different event loop from call to call.
-                ContextInternal request = ((VertxInternal) vertx).createEventLoopContext().duplicate();
-                workers.execute(() -> request.dispatch(() -> subscriber.onNext(Message.of(event, () -> {
+                asARequest(workers, () -> subscriber.onNext(Message.of(event, () -> {
                     verdicts.countDown();
                     return CompletableFuture.completedFuture(null);
                 }, failure -> {
                     nacked.put(event.getId(), failure);
                     verdicts.countDown();
                     return CompletableFuture.completedFuture(null);
-                }))));
+                })));
             }
             boolean all = verdicts.await(60, TimeUnit.SECONDS);
             assertThat(nacked).as("publications refused although the sink answered 202").isEmpty();
@@ -118,16 +124,15 @@ class KnativeSinkConnectorTest {
         KnativeSinkConnector connector = new KnativeSinkConnector(vertx);
         Flow.Subscriber<Message<?>> subscriber = subscriber(connector);
         CompletableFuture<Throwable> refusal = new CompletableFuture<>();
-        ContextInternal request = ((VertxInternal) vertx).createEventLoopContext().duplicate();
         ExecutorService worker = Executors.newSingleThreadExecutor();
-        worker.execute(() -> request.dispatch(() -> subscriber.onNext(Message.of(event(1),
+        asARequest(worker, () -> subscriber.onNext(Message.of(event(1),
                 () -> {
                     refusal.completeExceptionally(new AssertionError("acknowledged a 400"));
                     return CompletableFuture.completedFuture(null);
                 }, failure -> {
                     refusal.complete(failure);
                     return CompletableFuture.completedFuture(null);
-                }))));
+                })));
         try {
             Throwable failure = refusal.get(20, TimeUnit.SECONDS);
             assertThat(failure).isInstanceOf(SinkRejectedException.class)

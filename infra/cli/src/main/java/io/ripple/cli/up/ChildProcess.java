@@ -31,10 +31,6 @@ final class ChildProcess {
     /** Run by {@link #stop(Duration)} while the process still runs, before it is signalled. */
     private volatile Runnable beforeStop = () -> { };
 
-    private ChildProcess(String name, Process process, int port) {
-        this(name, process, port, "/q/health/ready");
-    }
-
     private ChildProcess(String name, Process process, int port, String readyPath) {
         this.name = name;
         this.process = process;
@@ -42,18 +38,23 @@ final class ChildProcess {
         this.readyPath = readyPath;
     }
 
-    /** Starts {@code command} (not a Quarkus app), ready once {@code readyPath} answers 200. */
+    /** Starts {@code command}, ready once {@code readyPath} answers 200. */
     static ChildProcess startCommand(String name, List<String> command, Map<String, String> env, int port,
             String readyPath, Path log) {
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(env);
         try {
-            Files.createDirectories(log.getParent());
-            return new ChildProcess(name, builder.start(), port, readyPath);
+            return new ChildProcess(name, launch(command, env, log), port, readyPath);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Starts {@code command} with {@code env}, its output and errors appended to {@code log}. */
+    private static Process launch(List<String> command, Map<String, String> env, Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        Files.createDirectories(log.getParent());
+        return builder.start();
     }
 
     /** Starts {@code java [jvmOptions] [systemProperties] -jar jar} with the JDK running the CLI. */
@@ -72,15 +73,7 @@ final class ChildProcess {
         systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().putAll(env);
-        try {
-            Files.createDirectories(log.getParent());
-            return new ChildProcess(name, builder.start(), port);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + name + ": " + e.getMessage(), e);
-        }
+        return startCommand(name, command, env, port, "/q/health/ready", log);
     }
 
     String name() {
@@ -120,8 +113,7 @@ final class ChildProcess {
      */
     static void runToEnd(List<String> command, Path log, Duration timeout) {
         try {
-            Process run = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Process run = launch(command, Map.of(), log);
             if (!run.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 run.destroyForcibly();
             }
