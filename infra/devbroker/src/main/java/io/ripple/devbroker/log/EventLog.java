@@ -301,16 +301,25 @@ public final class EventLog implements AutoCloseable {
             long deadLetterIdBefore = nextDeadLetterId;
             try {
                 boolean events = false;
+                boolean records = false;
                 for (WriteOp op : batch) {
                     if (op instanceof Append append) {
                         appended.add(bindEvent(append));
                         events = true;
+                    } else if (op instanceof Recorded recorded) {
+                        recorded.bind(insertDelivery);
+                        records = true;
                     } else {
                         op.write(this);
                     }
                 }
                 if (events) {
                     insertEvent.executeBatch();
+                }
+                // One batch per commit, like the events': a statement execution per record was a
+                // quarter of the writer's CPU (docs/benchmarks-devbroker.md, eighth session).
+                if (records) {
+                    insertDelivery.executeBatch();
                 }
                 for (Map.Entry<String, Long> offset : offsets.entrySet()) {
                     upsertProgress.setString(1, offset.getKey());
@@ -439,6 +448,7 @@ public final class EventLog implements AutoCloseable {
     private void rollback() {
         try {
             insertEvent.clearBatch();
+            insertDelivery.clearBatch();
             upsertProgress.clearBatch();
             writer.rollback();
         } catch (SQLException e) {
@@ -497,9 +507,8 @@ public final class EventLog implements AutoCloseable {
     }
 
     private record Recorded(DeliveryRecord record, CompletableFuture<Void> done) implements WriteOp {
-        @Override
-        public void write(EventLog log) throws SQLException {
-            PreparedStatement insert = log.insertDelivery;
+        /** Adds the record to the writer's batch of delivery inserts. */
+        void bind(PreparedStatement insert) throws SQLException {
             insert.setString(1, record.trigger());
             insert.setLong(2, record.eventSeq());
             insert.setString(3, record.outcome().label());
@@ -508,7 +517,7 @@ public final class EventLog implements AutoCloseable {
             setNullable(insert, 6, record.detail());
             insert.setLong(7, record.startedMs());
             insert.setLong(8, record.finishedMs());
-            insert.executeUpdate();
+            insert.addBatch();
         }
 
         @Override

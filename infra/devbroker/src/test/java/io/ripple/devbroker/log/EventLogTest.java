@@ -1,0 +1,91 @@
+package io.ripple.devbroker.log;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import java.net.URI;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The durable log on a real SQLite file. */
+class EventLogTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void deliveryRecordsQueuedTogetherAreAllCommitted() throws Exception {
+        try (EventLog log = EventLog.open(dir, false)) {
+            List<StoredEvent> stored = new ArrayList<>();
+            for (int i = 1; i <= 5; i++) {
+                CloudEvent event = event("e" + i);
+                stored.add(log.append("ripple/default", event, CloudEventJson.serialize(event), i)
+                        .get(10, TimeUnit.SECONDS));
+            }
+            // Queued without waiting in between, so the writer takes several in one batch.
+            List<CompletableFuture<Void>> records = new ArrayList<>();
+            for (StoredEvent event : stored.subList(0, 4)) {
+                records.add(log.record(new DeliveryRecord("ripple/a", event.seq(), DeliveryOutcome.DELIVERED, 1,
+                        202, null, 1, 2)));
+            }
+            records.add(log.record(new DeliveryRecord("ripple/b", stored.get(4).seq(),
+                    DeliveryOutcome.DEAD_LETTER_STORED, 3, 500, "HTTP 500", 1, 2)));
+            CompletableFuture.allOf(records.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+
+            long first = stored.get(0).seq();
+            assertThat(log.recordedSeqs("ripple/a", first - 1, first + 4))
+                    .containsExactlyInAnyOrder(first, first + 1, first + 2, first + 3);
+            assertThat(log.recordedSeqs("ripple/b", first - 1, first + 4)).containsExactly(first + 4);
+            assertThat(log.recordedSeqs("ripple/a", first + 1, first + 2)).containsExactly(first + 2);
+        }
+        try (EventLog reopened = EventLog.open(dir, false)) {
+            assertThat(reopened.readAfter(0, 10)).extracting(e -> e.event().getId())
+                    .containsExactly("e1", "e2", "e3", "e4", "e5");
+        }
+    }
+
+    @Test
+    void aLogFromAnEarlierVersionLosesItsUnusedDeliveryIndexAndKeepsItsRecords() throws Exception {
+        try (EventLog log = EventLog.open(dir, false)) {
+            CloudEvent event = event("old");
+            long seq = log.append("ripple/default", event, CloudEventJson.serialize(event), 1)
+                    .get(10, TimeUnit.SECONDS).seq();
+            log.record(new DeliveryRecord("ripple/a", seq, DeliveryOutcome.DELIVERED, 1, 202, null, 1, 2))
+                    .get(10, TimeUnit.SECONDS);
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("broker.db"));
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE INDEX deliveries_by_trigger ON deliveries(trigger, event_seq)");
+        }
+        try (EventLog log = EventLog.open(dir, false)) {
+            assertThat(indexes()).contains("deliveries_by_event").doesNotContain("deliveries_by_trigger");
+            assertThat(log.recordedSeqs("ripple/a", 0, 10)).hasSize(1);
+        }
+    }
+
+    private List<String> indexes() throws Exception {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("broker.db"));
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT name FROM sqlite_master WHERE type = 'index'")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static CloudEvent event(String id) {
+        return CloudEventBuilder.v1().withId(id).withSource(URI.create("/test")).withType("test.event").build();
+    }
+}
