@@ -13,10 +13,10 @@ import org.jspecify.annotations.Nullable;
 public class BrokerRoutes {
 
     /**
-     * Two path segments, except Quarkus' {@code /q/...} and the query API: the broker ingress.
-     * A Kubernetes namespace called {@code q} or {@code api} cannot be served.
+     * Before every route without an explicit order (Vert.x numbers those 0, 1, 2 ... as they are
+     * added, Quarkus' health and metrics routes included): the ingress path is tried first.
      */
-    static final String INGRESS_PATH = "^/(?!q/|api/)([^/]+)/([^/]+)/?$";
+    private static final int INGRESS_ORDER = -1;
 
     @Inject
     DevBroker broker;
@@ -27,7 +27,16 @@ public class BrokerRoutes {
     private volatile @Nullable IngressRoute ingress;
 
     void register(@Observes Router router) {
-        router.route().pathRegex(INGRESS_PATH).handler(context -> ingress().handle(context));
+        // Two path segments, except Quarkus' /q/... and the query API's /api/...: the broker ingress
+        // (a namespace called q or api cannot be served). Checked first (INGRESS_ORDER).
+        router.route().order(INGRESS_ORDER).handler(context -> {
+            IngressPath path = IngressPath.parse(context.normalizedPath());
+            if (path == null) {
+                context.next();
+            } else {
+                ingress().handle(context, path);
+            }
+        });
         // A POST anywhere else is a broker client with a wrong URL: say so instead of a bare 404.
         router.post().pathRegex("^/(?!q/|api/).*").handler(context -> Problem.of(400, "invalid-path",
                 "Invalid broker path", "expected POST /<namespace>/<broker>, got " + context.request().path())

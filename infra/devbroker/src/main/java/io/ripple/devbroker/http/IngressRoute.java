@@ -21,7 +21,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
-import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,12 +28,10 @@ import org.jboss.logging.Logger;
  * 202 once the event is durable; 400 invalid event or path; 401/403 bearer token; 404 unknown
  * broker; 405 other methods; 413 too large; 503 the log cannot take it now.
  */
-final class IngressRoute implements Handler<RoutingContext> {
+final class IngressRoute {
 
     static final String ALLOW = "POST, OPTIONS";
     private static final Logger LOG = Logger.getLogger(IngressRoute.class);
-    /** Kubernetes object names (DNS-1123 label / subdomain). */
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?");
 
     private final Topology topology;
     private final EventIngress ingress;
@@ -51,13 +48,12 @@ final class IngressRoute implements Handler<RoutingContext> {
         this.maxEventSize = maxEventSize;
     }
 
-    @Override
-    public void handle(RoutingContext context) {
+    void handle(RoutingContext context, IngressPath path) {
         long started = System.nanoTime();
         HttpServerRequest request = context.request();
         HttpServerResponse response = context.response();
-        String namespace = context.pathParam("param0");
-        String broker = context.pathParam("param1");
+        String namespace = path.namespace();
+        String broker = path.broker();
         String brokerKey = namespace + "/" + broker;
         response.endHandler(v -> metrics.ingress(brokerKey, response.getStatusCode(), System.nanoTime() - started));
 
@@ -75,7 +71,7 @@ final class IngressRoute implements Handler<RoutingContext> {
                     request.method() + " is not supported on a broker ingress; use POST").send(response);
             return;
         }
-        if (!NAME.matcher(namespace).matches() || !NAME.matcher(broker).matches()) {
+        if (!path.hasKubernetesNames()) {
             Problem.of(400, "invalid-path", "Invalid broker path",
                     "expected /<namespace>/<broker> with Kubernetes names, got " + request.path()).send(response);
             return;
