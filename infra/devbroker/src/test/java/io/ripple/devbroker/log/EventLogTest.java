@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -71,6 +74,35 @@ class EventLogTest {
             assertThat(indexes()).contains("deliveries_by_event").doesNotContain("deliveries_by_trigger");
             assertThat(log.recordedSeqs("ripple/a", 0, 10)).hasSize(1);
         }
+    }
+
+    @Test
+    void theWriteAheadLogStaysBoundedWhileWritesNeverPause() throws Exception {
+        long limit = 512 * 1024;
+        Path wal = dir.resolve("broker.db-wal");
+        byte[] data = "x".repeat(1024).getBytes(StandardCharsets.UTF_8);
+        long largest = 0;
+        try (EventLog log = EventLog.open(dir, false, Duration.ofSeconds(10), limit)) {
+            // Appends always queued (~48 MB of WAL frames in all): the checkpointer's PASSIVE
+            // checkpoints never find the log idle, so only the writer's own can start the WAL over.
+            List<CompletableFuture<StoredEvent>> inFlight = new ArrayList<>();
+            for (int i = 0; i < 12_000; i++) {
+                CloudEvent event = CloudEventBuilder.v1().withId("e" + i).withSource(URI.create("/test"))
+                        .withType("test.event").withData("text/plain", data).build();
+                inFlight.add(log.append("ripple/default", event, CloudEventJson.serialize(event), i));
+                if (inFlight.size() == 32) {
+                    inFlight.remove(0).get(10, TimeUnit.SECONDS);
+                }
+                if (i % 100 == 0 && Files.exists(wal)) {
+                    largest = Math.max(largest, Files.size(wal));
+                }
+            }
+            for (CompletableFuture<StoredEvent> pending : inFlight) {
+                pending.get(10, TimeUnit.SECONDS);
+            }
+            assertThat(log.readAfter(11_990, 100)).hasSize(10);
+        }
+        assertThat(largest).as("largest WAL seen, bytes").isLessThan(limit + 2 * 1024 * 1024);
     }
 
     private List<String> indexes() throws Exception {
