@@ -343,7 +343,6 @@ public final class EventLog implements AutoCloseable {
                 long commitStart = System.nanoTime();
                 writer.commit();
                 stats(batch.size(), System.nanoTime() - commitStart);
-                checkWalSize();
             } catch (SQLException | RuntimeException e) {
                 LOG.errorf(e, "event log write of %d operations failed", batch.size());
                 rollback();
@@ -375,6 +374,7 @@ public final class EventLog implements AutoCloseable {
                     LOG.error("commit listener failed", e);
                 }
             }
+            checkWalSize(); // after the batch's callers have their answers
         }
     }
 
