@@ -13,6 +13,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -120,6 +122,37 @@ class CoffeeShopIT {
         return Files.exists(output) ? Files.readString(output) : "";
     }
 
+    /**
+     * Why orders are still open (this test has failed now and then on a loaded CI machine): each
+     * one's story from the log, the dead letters and the triggers' lag; the function and broker
+     * logs are kept under target/coffee-shop-it/.
+     */
+    private String openOrders() throws IOException {
+        List<JsonNode> log = broker.events(Map.of(), 0, 0);
+        StringBuilder text = new StringBuilder("orders still open:\n");
+        for (ShopRecord.Order order : record().orders()) {
+            if (!order.terminal()) {
+                text.append(order.id).append(" (").append(order.outcome).append("):\n");
+                for (JsonNode entry : ShopRecord.storyOf(order, log)) {
+                    JsonNode event = entry.path("event");
+                    text.append("  ").append(entry.path("arrivalTime").asText()).append(' ')
+                            .append(event.path("type").asText()).append(' ').append(event.path("subject").asText())
+                            .append(' ').append(event.path("data")).append('\n');
+                }
+            }
+        }
+        text.append("dead letters: ").append(broker.get("/api/v1/dead-letters", Map.of())).append('\n');
+        text.append("triggers: ").append(broker.get("/api/v1/triggers", Map.of())).append('\n');
+        Path kept = ROOT.resolve("infra/cli/target/coffee-shop-it");
+        Files.createDirectories(kept);
+        try (var files = Files.walk(data)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".log") || f.toString().endsWith(".out")).toList()) {
+                Files.copy(file, kept.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        return text.append("logs: ").append(kept).toString();
+    }
+
     private List<JsonNode> types(String type) {
         return broker.events(Map.of("type", type), 0, 0).stream().map(entry -> entry.path("event")).toList();
     }
@@ -136,9 +169,14 @@ class CoffeeShopIT {
 
     @Test
     @Order(1)
-    void withFailuresInjectedEveryOrderEnds() {
-        ShopRecord record = await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
-                .until(this::record, r -> r.terminal() == ORDERS);
+    void withFailuresInjectedEveryOrderEnds() throws IOException {
+        ShopRecord record;
+        try {
+            record = await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(1))
+                    .until(this::record, r -> r.terminal() == ORDERS);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(openOrders(), e);
+        }
 
         assertThat(record.count("completed") + record.count("failed")).isEqualTo(ORDERS);
         assertThat(types("coffee.machine.brewing-finished")).as("the simulator did fail brews")
