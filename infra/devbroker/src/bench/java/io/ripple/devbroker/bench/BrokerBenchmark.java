@@ -1,5 +1,8 @@
 package io.ripple.devbroker.bench;
 
+import static io.ripple.devbroker.bench.BenchArgs.intArg;
+import static io.ripple.devbroker.bench.BenchArgs.stringArg;
+
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -322,19 +325,6 @@ public final class BrokerBenchmark {
         } catch (IOException e) {
             return "unknown";
         }
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        return Integer.parseInt(stringArg(args, name, Integer.toString(fallback)));
-    }
-
-    private static String stringArg(String[] args, String name, String fallback) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 
     /** The packaged broker in its own JVM, with a generated broker + trigger pointing at the subscriber. */

@@ -1,5 +1,8 @@
 package io.ripple.devbroker.bench;
 
+import static io.ripple.devbroker.bench.BenchArgs.intArg;
+import static io.ripple.devbroker.bench.BenchArgs.stringArg;
+
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.ripple.devbroker.log.CloudEventJson;
@@ -106,19 +109,6 @@ public final class LogWriterBenchmark {
     private static long writerThreadId() {
         return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals(WRITER_THREAD))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no " + WRITER_THREAD + " thread")).getId();
-    }
-
-    private static int intArg(String[] args, String name, int fallback) {
-        return Integer.parseInt(stringArg(args, name, Integer.toString(fallback)));
-    }
-
-    private static String stringArg(String[] args, String name, String fallback) {
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return fallback;
     }
 
     private LogWriterBenchmark() {
