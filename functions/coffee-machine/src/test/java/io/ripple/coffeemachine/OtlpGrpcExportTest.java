@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The cluster's tracing path (knative/base's ripple-observability: OTLP over gRPC): with the SDK
  * on, a command's spans reach a collector as gRPC export calls. The function's class path has the
- * Vert.x gRPC client but none of gRPC-Java's implementation or protobuf, so this also shows that
- * Quarkus' exporter needs nothing of what the runtime's pom excludes.
+ * Vert.x gRPC client and the protobuf runtime but none of gRPC-Java's implementation, so this also
+ * shows that Quarkus' exporter needs nothing of what the runtime's pom excludes.
  */
 @QuarkusTest
 @QuarkusTestResource(value = StubBrokerResource.class, restrictToAnnotatedClass = true)
