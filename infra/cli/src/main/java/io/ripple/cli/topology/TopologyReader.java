@@ -75,8 +75,7 @@ public final class TopologyReader {
                         descriptor.path("emits").forEach(type -> types.add(type.asText()));
                         emits.put(name, types);
                     },
-                    () -> notes.add("no actor descriptor for service " + name + " (build its module: it writes "
-                            + DESCRIPTOR + "); its emitted types are unknown"));
+                    () -> notes.add(missingDescriptor(root, name)));
         }
         return new Topology(emits, consumes, prefixes, external);
     }
@@ -87,6 +86,23 @@ public final class TopologyReader {
         Optional.ofNullable(filter.getPrefix()).map(m -> m.get("type")).ifPresent(prefix::add);
         Optional.ofNullable(filter.getAny()).orElse(List.of()).forEach(f -> collect(f, exact, prefix));
         Optional.ofNullable(filter.getAll()).orElse(List.of()).forEach(f -> collect(f, exact, prefix));
+    }
+
+    /** Why a service's emitted types are unknown: its module is not built, is no actor, or is not here. */
+    static String missingDescriptor(Path root, String service) {
+        for (String moduleRoot : List.of("functions", "infra")) {
+            Path module = root.resolve(moduleRoot).resolve(service);
+            if (Files.isDirectory(module.resolve("target/classes"))) {
+                return "service " + service + " declares no emitted types (" + moduleRoot + "/" + service
+                        + " has no " + DESCRIPTOR + ": not a Ripple actor), so what it sends is not checked";
+            }
+            if (Files.isRegularFile(module.resolve("pom.xml"))) {
+                return "no actor descriptor for service " + service + " yet (build " + moduleRoot + "/" + service
+                        + ": it writes " + DESCRIPTOR + "); its emitted types are unknown";
+            }
+        }
+        return "service " + service + " has no module here (functions/" + service + " or infra/" + service
+                + "); its emitted types are unknown";
     }
 
     private static Optional<JsonNode> descriptor(Path root, String service) {
