@@ -46,6 +46,17 @@ class BadInputTest {
     }
 
     @Test
+    void aPortOutOfRangeIsRefusedBeforeStartingAnything() {
+        CliRun run = CliRun.of("up", "--port", "99999");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("--port must be a port from 1 to 65535, not 99999");
+
+        CliRun zipkin = CliRun.of("up", "--tracing", "--zipkin-port", "0");
+        assertThat(zipkin.exitCode()).isEqualTo(1);
+        assertThat(zipkin.err()).contains("--zipkin-port must be a port from 1 to 65535, not 0");
+    }
+
+    @Test
     void aDemoFailureRateOutsideZeroToOneIsRefusedBeforeStartingAnything() {
         CliRun run = CliRun.of("demo", "--failure-rate", "1.5");
         assertThat(run.exitCode()).isEqualTo(1);

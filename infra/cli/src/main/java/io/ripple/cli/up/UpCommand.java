@@ -79,6 +79,10 @@ public class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        checkPort("--port", port);
+        if (tracing) {
+            checkPort("--zipkin-port", zipkinPort);
+        }
         PrintWriter out = spec.commandLine().getOut();
         Path zipkinFile = dataDir.resolve(io.ripple.cli.ZipkinLocation.FILE);
         ChildProcess zipkin = tracing ? startZipkin(out, zipkinFile) : null;
@@ -159,6 +163,13 @@ public class UpCommand implements Callable<Integer> {
             } catch (IOException e) {
                 // A stale file only makes emit/trace print a dead link; nothing to undo.
             }
+        }
+    }
+
+    /** A TCP port to listen on, refused before anything starts (the JDK would only say "out of range"). */
+    static void checkPort(String option, int port) {
+        if (port < 1 || port > 65_535) {
+            throw new CliException(option + " must be a port from 1 to 65535, not " + port);
         }
     }
 }
