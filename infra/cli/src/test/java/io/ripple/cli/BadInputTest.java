@@ -57,6 +57,13 @@ class BadInputTest {
     }
 
     @Test
+    void aZeroReadyTimeoutIsRefusedBeforeStartingAnything() {
+        CliRun run = CliRun.of("up", "--ready-timeout", "0s");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("--ready-timeout must be longer than 0");
+    }
+
+    @Test
     void aDemoFailureRateOutsideZeroToOneIsRefusedBeforeStartingAnything() {
         CliRun run = CliRun.of("demo", "--failure-rate", "1.5");
         assertThat(run.exitCode()).isEqualTo(1);

@@ -80,6 +80,10 @@ public class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         checkPort("--port", port);
+        if (readyTimeout.isZero() || readyTimeout.isNegative()) {
+            throw new CliException("--ready-timeout must be longer than 0, not " + readyTimeout.toMillis() + " ms:"
+                    + " no instance could ever become ready");
+        }
         if (tracing) {
             checkPort("--zipkin-port", zipkinPort);
         }
