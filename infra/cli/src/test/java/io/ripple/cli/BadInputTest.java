@@ -57,6 +57,21 @@ class BadInputTest {
     }
 
     @Test
+    void aBrokerOrFunctionUrlThatIsNoHttpUrlNamesTheOption() {
+        CliRun log = CliRun.of("log", "--broker", "notaurl");
+        assertThat(log.exitCode()).isEqualTo(2);
+        assertThat(log.err()).contains("--broker", "'notaurl' is not an http(s) URL", "no http or https scheme");
+
+        CliRun verify = CliRun.of("verify", "scenarios", "--url", "http://");
+        assertThat(verify.exitCode()).isEqualTo(2);
+        assertThat(verify.err()).contains("--url", "'http://' is not an http(s) URL");
+
+        CliRun demo = CliRun.of("demo", "--broker", "ftp://host/x");
+        assertThat(demo.exitCode()).isEqualTo(2);
+        assertThat(demo.err()).contains("--broker", "'ftp://host/x' is not an http(s) URL");
+    }
+
+    @Test
     void aZeroReadyTimeoutIsRefusedBeforeStartingAnything() {
         CliRun run = CliRun.of("up", "--ready-timeout", "0s");
         assertThat(run.exitCode()).isEqualTo(1);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ripple.cli.BrokerQueries;
 import io.ripple.cli.CliException;
+import io.ripple.cli.HttpUrlConverter;
 import io.ripple.cli.trace.ChainReader;
 import io.ripple.cli.trace.ChainTree;
 import io.ripple.cli.up.FreePorts;
@@ -81,11 +82,11 @@ public class DemoCommand implements Callable<Integer> {
             description = "how long the orders may take to end before the demo gives up (default: ${DEFAULT-VALUE})")
     Duration wait;
 
-    @Option(names = "--broker", description = "use a running `ripple up` at this ingress URL instead of starting one"
+    @Option(names = "--broker", converter = HttpUrlConverter.class, description = "use a running `ripple up` at this ingress URL instead of starting one"
             + " (its simulator settings apply then, not the options above)")
     URI broker;
 
-    @Option(names = "--insights", description = "with --broker: the insights function's GET URL (default: none shown)")
+    @Option(names = "--insights", converter = HttpUrlConverter.class, description = "with --broker: the insights function's GET URL (default: none shown)")
     URI insights;
 
     @Option(names = "--manifests", defaultValue = "knative/base", description = "manifests to run (default: ${DEFAULT-VALUE})")

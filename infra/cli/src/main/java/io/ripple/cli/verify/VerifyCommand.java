@@ -11,6 +11,7 @@ import io.cloudevents.jackson.JsonFormat;
 import io.ripple.cli.BrokerOption;
 import io.ripple.cli.BrokerQueries;
 import io.ripple.cli.CliException;
+import io.ripple.cli.HttpUrlConverter;
 import io.ripple.testkit.Scenario;
 import io.ripple.testkit.ScenarioExpectations;
 import io.ripple.testkit.ScenarioFiles;
@@ -55,7 +56,7 @@ public class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIOS", description = "directory of scenario files (*.json)")
     Path scenarios;
 
-    @Option(names = "--url", required = true, description = "the function's URL, e.g. http://127.0.0.1:8081/")
+    @Option(names = "--url", required = true, converter = HttpUrlConverter.class, description = "the function's URL, e.g. http://127.0.0.1:8081/")
     URI url;
 
     @Option(names = "--timeout", defaultValue = "10s", description = "how long to wait for the emitted events (default: ${DEFAULT-VALUE})")
