@@ -9,7 +9,8 @@ public class BrokerOption {
     /** Where `ripple up` puts the broker of knative/base. */
     public static final String DEFAULT = "http://127.0.0.1:8080/ripple/default";
 
-    @Option(names = "--broker", converter = HttpUrlConverter.class, defaultValue = "${env:RIPPLE_BROKER:-" + DEFAULT + "}",
+    @Option(names = "--broker", converter = HttpUrlConverter.class,
+            defaultValue = "${env:RIPPLE_BROKER:-" + DEFAULT + "}",
             description = "broker ingress URL (default: $RIPPLE_BROKER or " + DEFAULT + ")")
     public URI broker;
 

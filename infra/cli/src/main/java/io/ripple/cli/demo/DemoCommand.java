@@ -82,11 +82,13 @@ public class DemoCommand implements Callable<Integer> {
             description = "how long the orders may take to end before the demo gives up (default: ${DEFAULT-VALUE})")
     Duration wait;
 
-    @Option(names = "--broker", converter = HttpUrlConverter.class, description = "use a running `ripple up` at this ingress URL instead of starting one"
-            + " (its simulator settings apply then, not the options above)")
+    @Option(names = "--broker", converter = HttpUrlConverter.class,
+            description = "use a running `ripple up` at this ingress URL instead of starting one"
+                    + " (its simulator settings apply then, not the options above)")
     URI broker;
 
-    @Option(names = "--insights", converter = HttpUrlConverter.class, description = "with --broker: the insights function's GET URL (default: none shown)")
+    @Option(names = "--insights", converter = HttpUrlConverter.class,
+            description = "with --broker: the insights function's GET URL (default: none shown)")
     URI insights;
 
     @Option(names = "--manifests", defaultValue = "knative/base", description = "manifests to run (default: ${DEFAULT-VALUE})")

@@ -56,7 +56,8 @@ public class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SCENARIOS", description = "directory of scenario files (*.json)")
     Path scenarios;
 
-    @Option(names = "--url", required = true, converter = HttpUrlConverter.class, description = "the function's URL, e.g. http://127.0.0.1:8081/")
+    @Option(names = "--url", required = true, converter = HttpUrlConverter.class,
+            description = "the function's URL, e.g. http://127.0.0.1:8081/")
     URI url;
 
     @Option(names = "--timeout", defaultValue = "10s", description = "how long to wait for the emitted events (default: ${DEFAULT-VALUE})")
