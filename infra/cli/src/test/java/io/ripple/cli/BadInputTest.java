@@ -18,6 +18,13 @@ class BadInputTest {
     }
 
     @Test
+    void aMissingDataFileIsNamedBeforeSending() {
+        CliRun run = CliRun.of("emit", "--broker", NO_BROKER, "--type", "coffee.machine.brew", "--data", "@no-such.json");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("--data @no-such.json: no such file").doesNotContain("unexpected");
+    }
+
+    @Test
     void anInvalidExtensionNameIsRefusedBeforeSending() {
         CliRun run = CliRun.of("emit", "--broker", NO_BROKER, "--type", "coffee.machine.brew", "--ext", "Order_Id=7");
         assertThat(run.exitCode()).isEqualTo(1);

@@ -124,13 +124,25 @@ public class EmitCommand implements Callable<Integer> {
     }
 
     private byte[] readData() throws IOException {
-        String text = data.startsWith("@") ? Files.readString(Path.of(data.substring(1))) : data;
+        String text = data.startsWith("@") ? readFile(data.substring(1)) : data;
         try {
             JSON.readTree(text);
         } catch (IOException e) {
             throw new CliException("--data is not JSON: " + e.getMessage().split("\n")[0]);
         }
         return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String readFile(String name) {
+        Path file = Path.of(name);
+        if (!Files.isRegularFile(file)) {
+            throw new CliException("--data @" + name + ": no such file");
+        }
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new CliException("--data @" + name + ": cannot be read as UTF-8 text: " + e.getMessage());
+        }
     }
 
     private HttpResponse<String> post(CloudEvent event) throws InterruptedException {
