@@ -173,6 +173,19 @@ class RippleUpIT {
     }
 
     @Test
+    @Order(5)
+    void aSecondRippleUpOnTheSameDataDirectoryIsRefused() throws Exception {
+        Process second = new ProcessBuilder(java(), "-jar", "infra/cli/target/ripple-cli.jar", "up", "--port",
+                Integer.toString(freePort()), "--manifests", MANIFESTS.toString(), "--data-dir", data.toString())
+                .directory(ROOT.toFile()).redirectErrorStream(true).start();
+        assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String said = new String(second.getInputStream().readAllBytes());
+        assertThat(second.exitValue()).as(said).isEqualTo(1);
+        assertThat(said).contains("is in use by another `ripple up` (pid " + up.pid() + ")")
+                .doesNotContain("starting the broker");
+    }
+
+    @Test
     @Order(6)
     void stoppingRippleUpLeavesNoChildProcess() throws Exception {
         List<ProcessHandle> children = new ArrayList<>(up.descendants().toList());
@@ -180,6 +193,7 @@ class RippleUpIT {
         assertThat(children).isNotEmpty();
         up.destroy(); // SIGTERM, as Ctrl-C's SIGINT, runs the shutdown hook
         assertThat(up.waitFor(60, TimeUnit.SECONDS)).as("ripple up exits; it said:%n%s", read0()).isTrue();
+        assertThat(read0()).doesNotContain("unexpected failure", "the broker exited");
         await().atMost(Duration.ofSeconds(20)).until(() -> children.stream().noneMatch(ProcessHandle::isAlive));
     }
 

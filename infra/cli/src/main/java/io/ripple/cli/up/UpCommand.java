@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -87,6 +88,12 @@ public class UpCommand implements Callable<Integer> {
         if (tracing) {
             checkPort("--zipkin-port", zipkinPort);
         }
+        try (DataDirLock lock = DataDirLock.acquire(dataDir)) {
+            return run();
+        }
+    }
+
+    private int run() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path zipkinFile = dataDir.resolve(io.ripple.cli.ZipkinLocation.FILE);
         ChildProcess zipkin = tracing ? startZipkin(out, zipkinFile) : null;
@@ -114,7 +121,9 @@ public class UpCommand implements Callable<Integer> {
                 ripple.urlOf("<service>"), ripple.urlOf("insights"));
         out.flush();
         ripple.table().print();
+        AtomicBoolean stopping = new AtomicBoolean();
         Thread shutdown = new Thread(() -> {
+            stopping.set(true);
             ripple.close();
             stopZipkin(zipkin, zipkinFile);
             stopped.countDown();
@@ -122,8 +131,9 @@ public class UpCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(shutdown);
         try {
             while (!stopped.await(1, TimeUnit.SECONDS)) {
-                if (!ripple.brokerAlive()) {
-                    Runtime.getRuntime().removeShutdownHook(shutdown);
+                // A broker stopped by the shutdown hook (or by the terminal's Ctrl-C, which reaches it
+                // too) is no failure: the hook is stopping everything.
+                if (!stopping.get() && !ripple.brokerAlive() && !shuttingDown(shutdown)) {
                     ripple.close();
                     stopZipkin(zipkin, zipkinFile);
                     throw new CliException("the broker exited: see " + dataDir.resolve("logs/devbroker.log"));
@@ -167,6 +177,19 @@ public class UpCommand implements Callable<Integer> {
             } catch (IOException e) {
                 // A stale file only makes emit/trace print a dead link; nothing to undo.
             }
+        }
+    }
+
+    /**
+     * Whether the JVM is shutting down, taking {@code hook} off otherwise: removing a hook is refused
+     * once the shutdown has begun, and that refusal is how the main thread can tell.
+     */
+    private static boolean shuttingDown(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            return false;
+        } catch (IllegalStateException shutdownInProgress) {
+            return true;
         }
     }
 
