@@ -51,6 +51,18 @@ class ManifestStartupIT {
     }
 
     @Test
+    void aSecondBrokerOnTheSameDataDirectoryRefusesToStart() {
+        try (BrokerProcess first = BrokerProcess.with("contract").start()) {
+            BrokerProcess.Failed second = BrokerProcess.with("contract").dataDir(first.dataDir())
+                    .startExpectingFailure();
+
+            assertThat(second.exitCode()).isNotZero();
+            assertThat(second.output()).contains("is in use by another broker", "ripple.broker.data-dir");
+            assertThat(first.get("/q/health/ready").statusCode()).as("the first keeps running").isEqualTo(200);
+        }
+    }
+
+    @Test
     void unknownFieldStopsStartupNamingFileResourceAndField() {
         BrokerProcess.Failed failed = BrokerProcess.with("invalid-typo").startExpectingFailure();
 

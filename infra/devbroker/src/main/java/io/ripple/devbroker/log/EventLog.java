@@ -59,6 +59,7 @@ public final class EventLog implements AutoCloseable {
     private static final int MAX_QUEUED_APPENDS = 100_000;
     private static final long DEFAULT_WAL_LIMIT = 64L * 1024 * 1024;
 
+    private final LogOwnership ownership;
     private final String url;
     private final long walLimitBytes;
     private final Connection writer;
@@ -94,7 +95,9 @@ public final class EventLog implements AutoCloseable {
     private long statsCommitNanos;
     private long statsMaxCommitNanos;
 
-    private EventLog(Path file, boolean fsync, Duration busyTimeout, long walLimitBytes) throws SQLException {
+    private EventLog(Path file, boolean fsync, Duration busyTimeout, long walLimitBytes, LogOwnership ownership)
+            throws SQLException {
+        this.ownership = ownership;
         this.url = "jdbc:sqlite:" + file.toAbsolutePath();
         this.walLimitBytes = walLimitBytes;
         this.walFile = file.resolveSibling(file.getFileName() + "-wal");
@@ -155,13 +158,18 @@ public final class EventLog implements AutoCloseable {
 
     /** As {@link #open(Path, boolean, Duration)}; past {@code walLimitBytes} the writer checkpoints the WAL itself. */
     static EventLog open(Path dataDir, boolean fsync, Duration busyTimeout, long walLimitBytes) {
+        LogOwnership ownership = null;
         try {
             Files.createDirectories(dataDir);
-            EventLog log = new EventLog(dataDir.resolve("broker.db"), fsync, busyTimeout, walLimitBytes);
+            ownership = LogOwnership.take(dataDir);
+            EventLog log = new EventLog(dataDir.resolve("broker.db"), fsync, busyTimeout, walLimitBytes, ownership);
             log.thread.start();
             log.checkpointer.start();
             return log;
         } catch (IOException | SQLException e) {
+            if (ownership != null) {
+                ownership.close();
+            }
             throw new IllegalStateException("cannot open the event log in " + dataDir.toAbsolutePath()
                     + " (ripple.broker.data-dir): " + e.getMessage(), e);
         }
@@ -524,6 +532,8 @@ public final class EventLog implements AutoCloseable {
             writer.close();
         } catch (SQLException e) {
             LOG.warn("closing the event log failed", e);
+        } finally {
+            ownership.close();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ripple.devbroker.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -25,6 +26,19 @@ class EventLogTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aSecondBrokerOnTheSameDirectoryIsRefusedUntilTheFirstCloses() {
+        try (EventLog first = EventLog.open(dir, false)) {
+            assertThatThrownBy(() -> EventLog.open(dir, false)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("is in use by another broker")
+                    .hasMessageContaining("ripple.broker.data-dir");
+            assertThat(first.isWriting()).isTrue();
+        }
+        try (EventLog second = EventLog.open(dir, false)) {
+            assertThat(second.isWriting()).isTrue();
+        }
+    }
 
     @Test
     void deliveryRecordsQueuedTogetherAreAllCommitted() throws Exception {
