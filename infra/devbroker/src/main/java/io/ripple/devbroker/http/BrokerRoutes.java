@@ -27,8 +27,8 @@ public class BrokerRoutes {
     private volatile @Nullable IngressRoute ingress;
 
     void register(@Observes Router router) {
-        // Two path segments, except Quarkus' /q/... and the query API's /api/...: the broker ingress
-        // (a namespace called q or api cannot be served). Checked first (INGRESS_ORDER).
+        // Two path segments outside the reserved /q/ and /api/ (IngressPath): the broker ingress.
+        // Checked first (INGRESS_ORDER).
         router.route().order(INGRESS_ORDER).handler(context -> {
             IngressPath path = IngressPath.parse(context.normalizedPath());
             if (path == null) {
@@ -38,9 +38,14 @@ public class BrokerRoutes {
             }
         });
         // A POST anywhere else is a broker client with a wrong URL: say so instead of a bare 404.
-        router.post().pathRegex("^/(?!q/|api/).*").handler(context -> Problem.of(400, "invalid-path",
-                "Invalid broker path", "expected POST /<namespace>/<broker>, got " + context.request().path())
-                .send(context.response()));
+        router.post().handler(context -> {
+            if (IngressPath.isReserved(context.normalizedPath())) {
+                context.next();
+            } else {
+                Problem.of(400, "invalid-path", "Invalid broker path",
+                        "expected POST /<namespace>/<broker>, got " + context.request().path()).send(context.response());
+            }
+        });
         new QueryRoutes(broker).register(router);
     }
 

@@ -14,7 +14,7 @@ record IngressPath(String namespace, String broker) {
 
     /** The two segments of {@code path}, or {@code null} when it is not an ingress path. */
     static @Nullable IngressPath parse(String path) {
-        if (path.length() < 4 || path.charAt(0) != '/' || path.startsWith("/q/") || path.startsWith("/api/")) {
+        if (path.length() < 4 || path.charAt(0) != '/' || isReserved(path)) {
             return null;
         }
         int end = path.charAt(path.length() - 1) == '/' ? path.length() - 1 : path.length();
@@ -28,6 +28,14 @@ record IngressPath(String namespace, String broker) {
             return null; // more than two segments
         }
         return new IngressPath(path.substring(1, slash), path.substring(slash + 1, end));
+    }
+
+    /**
+     * Quarkus' {@code /q/...} and the query API's {@code /api/...}: never a broker, so a namespace
+     * called {@code q} or {@code api} cannot be served.
+     */
+    static boolean isReserved(String path) {
+        return path.startsWith("/q/") || path.startsWith("/api/");
     }
 
     /** Both segments are Kubernetes object names (DNS-1123 subdomains). */
