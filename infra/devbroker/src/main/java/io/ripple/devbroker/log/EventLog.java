@@ -158,21 +158,28 @@ public final class EventLog implements AutoCloseable {
 
     /** As {@link #open(Path, boolean, Duration)}; past {@code walLimitBytes} the writer checkpoints the WAL itself. */
     static EventLog open(Path dataDir, boolean fsync, Duration busyTimeout, long walLimitBytes) {
-        LogOwnership ownership = null;
+        LogOwnership ownership;
         try {
             Files.createDirectories(dataDir);
             ownership = LogOwnership.take(dataDir);
+        } catch (IOException e) {
+            throw cannotOpen(dataDir, e);
+        }
+        try {
             EventLog log = new EventLog(dataDir.resolve("broker.db"), fsync, busyTimeout, walLimitBytes, ownership);
             log.thread.start();
             log.checkpointer.start();
             return log;
-        } catch (IOException | SQLException e) {
-            if (ownership != null) {
-                ownership.close();
-            }
-            throw new IllegalStateException("cannot open the event log in " + dataDir.toAbsolutePath()
-                    + " (ripple.broker.data-dir): " + e.getMessage(), e);
+        } catch (SQLException | RuntimeException e) {
+            // Not opened, so not owned: a broker started after this one failed may take the directory.
+            ownership.close();
+            throw e instanceof SQLException ? cannotOpen(dataDir, e) : (RuntimeException) e;
         }
+    }
+
+    private static IllegalStateException cannotOpen(Path dataDir, Exception cause) {
+        return new IllegalStateException("cannot open the event log in " + dataDir.toAbsolutePath()
+                + " (ripple.broker.data-dir): " + cause.getMessage(), cause);
     }
 
     /** JDBC URL of the log, for read-only query connections. */
