@@ -2,7 +2,11 @@ package io.ripple.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Bad command-line input gets a message that names the problem, and nothing is sent. */
 class BadInputTest {
@@ -22,6 +26,31 @@ class BadInputTest {
         CliRun run = CliRun.of("emit", "--broker", NO_BROKER, "--type", "coffee.machine.brew", "--data", "@no-such.json");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("--data @no-such.json: no such file").doesNotContain("unexpected");
+    }
+
+    @Test
+    void aJsonDataFileIsReadAndSent(@TempDir Path dir) throws IOException {
+        Path order = Files.writeString(dir.resolve("order.json"), "{\"recipe\": \"latte\", \"customer\": \"ada\"}\n");
+        CliRun run = CliRun.of("emit", "--broker", NO_BROKER, "--type", "coffee.order.place", "--data", "@" + order);
+        // Read and accepted as the data: the command got as far as sending it.
+        assertThat(run.err()).contains("cannot reach the broker at " + NO_BROKER).doesNotContain("Unmatched");
+    }
+
+    @Test
+    void aDataFileThatCannotBeReadIsNamedBeforeSending(@TempDir Path dir) {
+        CliRun run = CliRun.of("emit", "--broker", NO_BROKER, "--type", "coffee.machine.brew", "--data", "@" + dir);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("--data @" + dir + ": cannot be read")
+                .doesNotContain("unexpected", "cannot reach the broker");
+    }
+
+    @Test
+    void aDataFileThatIsNotUtf8TextIsNamedBeforeSending(@TempDir Path dir) throws IOException {
+        Path binary = Files.write(dir.resolve("data.bin"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x00});
+        CliRun run = CliRun.of("emit", "--broker", NO_BROKER, "--type", "coffee.machine.brew", "--data", "@" + binary);
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("--data @" + binary + ": not UTF-8 text")
+                .doesNotContain("unexpected", "cannot reach the broker");
     }
 
     @Test

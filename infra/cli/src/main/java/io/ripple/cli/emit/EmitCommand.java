@@ -12,8 +12,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -134,14 +136,14 @@ public class EmitCommand implements Callable<Integer> {
     }
 
     private static String readFile(String name) {
-        Path file = Path.of(name);
-        if (!Files.isRegularFile(file)) {
-            throw new CliException("--data @" + name + ": no such file");
-        }
         try {
-            return Files.readString(file);
+            return Files.readString(Path.of(name));
+        } catch (NoSuchFileException e) {
+            throw new CliException("--data @" + name + ": no such file");
+        } catch (CharacterCodingException e) {
+            throw new CliException("--data @" + name + ": not UTF-8 text (JSON data is)");
         } catch (IOException e) {
-            throw new CliException("--data @" + name + ": cannot be read as UTF-8 text: " + e.getMessage());
+            throw new CliException("--data @" + name + ": cannot be read: " + e.getMessage());
         }
     }
 
