@@ -67,14 +67,15 @@ class StoreSetupTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        StoreSettings settings = new StoreSettings("jdbc:postgresql://127.0.0.1:" + closedPort + "/ripple?connectTimeout=2",
+        StoreSettings settings = new StoreSettings("jdbc:postgresql://127.0.0.1:" + closedPort + "/ripple?connectTimeout=2&password=secret-in-url",
                 "ripple", "secret-password", 2);
 
         assertThatThrownBy(() -> JdbcStore.open(settings))
                 .isInstanceOf(EventStoreException.class)
-                .hasMessageContaining("cannot prepare the event store")
+                .hasMessageContaining("cannot open the event store")
                 .hasMessageContaining("127.0.0.1:" + closedPort)
-                .hasMessageNotContaining("secret-password");
+                .hasMessageNotContaining("secret-password")
+                .hasMessageNotContaining("secret-in-url");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.ripple.runtime.store.internal;
 
-import io.agroal.api.AgroalDataSource;
+import com.zaxxer.hikari.HikariDataSource;
 import io.ripple.runtime.store.EventStore;
 import io.ripple.runtime.store.EventStoreException;
 import io.ripple.runtime.store.JdbcStore;
@@ -12,16 +12,16 @@ import java.sql.Statement;
 import java.time.Clock;
 import org.flywaydb.core.api.FlywayException;
 
-/** {@link JdbcStore} on an Agroal pool; see {@link JdbcStore#open(StoreSettings)}. */
+/** {@link JdbcStore} on a HikariCP pool; see {@link JdbcStore#open(StoreSettings)}. */
 public final class JdbcDatabase implements JdbcStore {
 
-    private final AgroalDataSource dataSource;
+    private final HikariDataSource dataSource;
     private final Transactions transactions;
     private final String description;
     private final JdbcEventStore eventStore;
     private final JdbcTimerQueue timerQueue;
 
-    private JdbcDatabase(AgroalDataSource dataSource, SqlDialect dialect, String description, Clock clock) {
+    private JdbcDatabase(HikariDataSource dataSource, SqlDialect dialect, String description, Clock clock) {
         this.dataSource = dataSource;
         this.description = description;
         this.transactions = new Transactions(dataSource, dialect, description);
@@ -32,7 +32,7 @@ public final class JdbcDatabase implements JdbcStore {
     public static JdbcDatabase open(StoreSettings settings, Clock clock) {
         SqlDialect dialect = SqlDialect.of(settings.url());
         String description = dialect.name().toLowerCase(java.util.Locale.ROOT) + " " + withoutQuery(settings.url());
-        AgroalDataSource dataSource = StoreDataSource.open(settings, dialect);
+        HikariDataSource dataSource = StoreDataSource.open(settings, dialect, description);
         try {
             StoreMigrations.migrate(dataSource, dialect);
         } catch (FlywayException | EventStoreException e) {

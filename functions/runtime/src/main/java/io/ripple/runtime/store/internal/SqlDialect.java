@@ -1,10 +1,12 @@
 package io.ripple.runtime.store.internal;
 
 import java.nio.file.Path;
-import java.sql.Driver;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -17,18 +19,19 @@ public enum SqlDialect {
 
     SQLITE("jdbc:sqlite:", "BLOB") {
         @Override
-        Class<? extends Driver> driver() {
-            return org.sqlite.JDBC.class;
-        }
-
-        @Override
-        Map<String, String> connectionProperties() {
+        DataSource dataSource(String url) {
             // WAL lets readers work while one connection writes; synchronous=FULL makes every
             // commit durable (fsync of the WAL), as the benchmarks promise. IMMEDIATE takes the
             // write lock at BEGIN, so two writers never deadlock upgrading read locks, and the
             // busy timeout covers other processes (the timer service) holding the lock.
-            return Map.of("journal_mode", "WAL", "synchronous", "FULL", "transaction_mode", "IMMEDIATE",
-                    "busy_timeout", "10000");
+            SQLiteConfig config = new SQLiteConfig();
+            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            config.setBusyTimeout(10_000);
+            SQLiteDataSource dataSource = new SQLiteDataSource(config);
+            dataSource.setUrl(url);
+            return dataSource;
         }
 
         @Override
@@ -66,14 +69,13 @@ public enum SqlDialect {
 
     POSTGRESQL("jdbc:postgresql:", "BYTEA") {
         @Override
-        Class<? extends Driver> driver() {
-            return org.postgresql.Driver.class;
-        }
-
-        @Override
-        Map<String, String> connectionProperties() {
+        DataSource dataSource(String url) {
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setURL(url);
             // Batched inserts of a command's events become one multi-row INSERT.
-            return Map.of("reWriteBatchedInserts", "true", "ApplicationName", "ripple");
+            dataSource.setReWriteBatchedInserts(true);
+            dataSource.setApplicationName("ripple");
+            return dataSource;
         }
 
         @Override
@@ -121,9 +123,8 @@ public enum SqlDialect {
     }
 
     /** The JDBC driver, named as a class so that nothing is looked up by name at run time. */
-    abstract Class<? extends Driver> driver();
-
-    abstract Map<String, String> connectionProperties();
+    /** Connections to {@code url} with this database's settings, for the pool to hold. */
+    abstract DataSource dataSource(String url);
 
     /** A primary-key or unique violation: another delivery won the race. */
     abstract boolean isUniqueViolation(SQLException e);

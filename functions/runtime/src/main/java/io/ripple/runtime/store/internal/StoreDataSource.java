@@ -1,35 +1,36 @@
 package io.ripple.runtime.store.internal;
 
-import io.agroal.api.AgroalDataSource;
-import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ConnectionValidator;
-import io.agroal.api.configuration.AgroalConnectionPoolConfiguration.ExceptionSorter;
-import io.agroal.api.configuration.supplier.AgroalDataSourceConfigurationSupplier;
-import io.agroal.api.security.NamePrincipal;
-import io.agroal.api.security.SimplePassword;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
 import io.ripple.runtime.store.EventStoreException;
 import io.ripple.runtime.store.StoreSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Opens the connection pool for {@link StoreSettings} with Agroal, the pool Quarkus uses.
+ * Opens the connection pool for {@link StoreSettings} with HikariCP.
  *
  * <p>Built here from {@code ripple.store.*} at run time rather than declared as a Quarkus
  * datasource, because a Quarkus datasource's database kind is fixed when the application
  * is built, and the same jar must run on SQLite or PostgreSQL depending on its
- * environment (see docs/adr/event-store-chosen-at-run-time.md).
+ * environment. HikariCP rather than Agroal because its connection wrappers are compiled
+ * classes, which a class cache holds, where Agroal generates JDK proxies on every start
+ * (see docs/adr/event-store-chosen-at-run-time.md).
  */
 final class StoreDataSource {
 
     private StoreDataSource() {
     }
 
-    static AgroalDataSource open(StoreSettings settings, SqlDialect dialect) {
+    /**
+     * @param description the database as messages name it, without the URL's query (which
+     *                    may carry a password)
+     */
+    static HikariDataSource open(StoreSettings settings, SqlDialect dialect, String description) {
         Optional<Path> file = dialect.databaseFile(settings.url());
         if (file.isPresent() && file.get().getParent() != null) {
             try {
@@ -39,37 +40,31 @@ final class StoreDataSource {
                         + ": " + e.getMessage(), e);
             }
         }
-        AgroalDataSourceConfigurationSupplier configuration = new AgroalDataSourceConfigurationSupplier()
-                .connectionPoolConfiguration(pool -> pool
-                        .initialSize(0)
-                        .minSize(0)
-                        .maxSize(settings.poolSize())
-                        .acquisitionTimeout(Duration.ofSeconds(30))
-                        // A database restart must not leave dead connections in the pool: check
-                        // a connection idle for a while before handing it out, and drop one that
-                        // failed with a fatal (connection-level) error.
-                        .connectionValidator(ConnectionValidator.defaultValidatorWithTimeout(5))
-                        .idleValidationTimeout(Duration.ofSeconds(30))
-                        .exceptionSorter(ExceptionSorter.fatalExceptionSorter())
-                        .reapTimeout(Duration.ofMinutes(5))
-                        .connectionFactoryConfiguration(factory -> {
-                            factory.connectionProviderClass(dialect.driver()).jdbcUrl(settings.url());
-                            for (Map.Entry<String, String> property : dialect.connectionProperties().entrySet()) {
-                                factory.jdbcProperty(property.getKey(), property.getValue());
-                            }
-                            if (settings.user() != null) {
-                                factory.principal(new NamePrincipal(settings.user()));
-                            }
-                            if (settings.password() != null) {
-                                factory.credential(new SimplePassword(settings.password()));
-                            }
-                            return factory;
-                        }));
+        HikariConfig pool = new HikariConfig();
+        pool.setPoolName("ripple-store");
+        pool.setMaximumPoolSize(settings.poolSize());
+        // The connection the pool opens to check the database is kept for the first command
+        // instead of being closed and opened again; connections beyond it close when idle.
+        pool.setMinimumIdle(1);
+        pool.setIdleTimeout(Duration.ofMinutes(5).toMillis());
+        pool.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
+        // A database restart must not leave dead connections in the pool: HikariCP checks a
+        // connection that sat idle before handing it out and drops one that failed with a
+        // connection-level error.
+        pool.setValidationTimeout(Duration.ofSeconds(5).toMillis());
+        if (settings.user() != null) {
+            pool.setUsername(settings.user());
+        }
+        if (settings.password() != null) {
+            pool.setPassword(settings.password());
+        }
         try {
-            return AgroalDataSource.from(configuration);
-        } catch (SQLException e) {
-            throw new EventStoreException("cannot open the event store at " + settings.url() + ": " + e.getMessage(),
-                    e);
+            pool.setDataSource(dialect.dataSource(settings.url()));
+            return new HikariDataSource(pool);
+        } catch (HikariPool.PoolInitializationException | IllegalArgumentException e) {
+            Throwable reason = e.getCause() != null ? e.getCause() : e;
+            throw new EventStoreException("cannot open the event store (" + description + "): "
+                    + reason.getMessage(), e);
         }
     }
 }

@@ -2,7 +2,7 @@ package io.ripple.runtime.store.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.agroal.api.AgroalDataSource;
+import com.zaxxer.hikari.HikariDataSource;
 import io.ripple.runtime.store.StoreSettings;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -19,11 +19,11 @@ class StoreMigrationsTest {
     @TempDir
     Path folder;
 
-    private AgroalDataSource dataSource;
+    private HikariDataSource dataSource;
 
     @BeforeEach
     void open() {
-        dataSource = StoreDataSource.open(StoreSettings.of("jdbc:sqlite:" + folder.resolve("m.db")), SqlDialect.SQLITE);
+        dataSource = StoreDataSource.open(StoreSettings.of("jdbc:sqlite:" + folder.resolve("m.db")), SqlDialect.SQLITE, "sqlite m.db");
     }
 
     @AfterEach
