@@ -1,6 +1,5 @@
 package io.ripple.runtime.store.internal;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import io.ripple.runtime.store.EventStoreException;
@@ -8,6 +7,7 @@ import io.ripple.runtime.store.StoreSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -40,7 +40,9 @@ final class StoreDataSource {
                         + ": " + e.getMessage(), e);
             }
         }
-        HikariConfig pool = new HikariConfig();
+        // Configured on the data source itself: HikariDataSource(HikariConfig) would copy every
+        // setting over by reflection during the start.
+        HikariDataSource pool = new HikariDataSource();
         pool.setPoolName("ripple-store");
         pool.setMaximumPoolSize(settings.poolSize());
         // The connection the pool opens to check the database is kept for the first command
@@ -60,9 +62,13 @@ final class StoreDataSource {
         }
         try {
             pool.setDataSource(dialect.dataSource(settings.url()));
-            return new HikariDataSource(pool);
-        } catch (HikariPool.PoolInitializationException | IllegalArgumentException e) {
-            Throwable reason = e.getCause() != null ? e.getCause() : e;
+            // The pool starts with its first connection: an unreachable database fails here.
+            pool.getConnection().close();
+            return pool;
+        } catch (SQLException | HikariPool.PoolInitializationException | IllegalArgumentException e) {
+            pool.close();
+            Throwable reason = e instanceof HikariPool.PoolInitializationException && e.getCause() != null
+                    ? e.getCause() : e;
             throw new EventStoreException("cannot open the event store (" + description + "): "
                     + reason.getMessage(), e);
         }
