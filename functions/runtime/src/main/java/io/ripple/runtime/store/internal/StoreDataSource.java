@@ -48,7 +48,9 @@ final class StoreDataSource {
         // The connection the pool opens to check the database is kept for the first command
         // instead of being closed and opened again; connections beyond it close when idle.
         pool.setMinimumIdle(1);
-        pool.setIdleTimeout(Duration.ofMinutes(5).toMillis());
+        if (settings.poolSize() > 1) {
+            pool.setIdleTimeout(Duration.ofMinutes(5).toMillis());
+        }
         pool.setConnectionTimeout(Duration.ofSeconds(30).toMillis());
         // A database restart must not leave dead connections in the pool: HikariCP checks a
         // connection that sat idle before handing it out and drops one that failed with a
