@@ -3,6 +3,7 @@ package io.ripple.runtime.internal;
 import io.quarkus.arc.DefaultBean;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.annotations.RegisterForProxy;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.ripple.runtime.ActorDefinition;
 import io.ripple.runtime.store.EventStore;
@@ -35,8 +36,10 @@ import org.jboss.logging.Logger;
  */
 @Startup
 @ApplicationScoped
-// The pool instantiates the driver named by class: native images need it registered.
+// Native images: PGSimpleDataSource loads its driver by name, and HikariCP builds a JDK proxy
+// of Connection (its stand-in for a closed connection) when its classes initialise.
 @RegisterForReflection(targets = {org.sqlite.JDBC.class, org.postgresql.Driver.class})
+@RegisterForProxy(targets = java.sql.Connection.class)
 public class EventStoreProducer {
 
     private static final Logger LOG = Logger.getLogger(EventStoreProducer.class);
