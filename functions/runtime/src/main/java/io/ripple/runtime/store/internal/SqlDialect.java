@@ -3,6 +3,7 @@ package io.ripple.runtime.store.internal;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
@@ -70,11 +71,17 @@ public enum SqlDialect {
     POSTGRESQL("jdbc:postgresql:", "BYTEA") {
         @Override
         DataSource dataSource(String url) {
+            // The URL's own parameters win over these defaults, as they do for the driver.
+            Properties inUrl = org.postgresql.Driver.parseURL(url, null);
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
             dataSource.setURL(url);
-            // Batched inserts of a command's events become one multi-row INSERT.
-            dataSource.setReWriteBatchedInserts(true);
-            dataSource.setApplicationName("ripple");
+            if (inUrl != null && !inUrl.containsKey("reWriteBatchedInserts")) {
+                // Batched inserts of a command's events become one multi-row INSERT.
+                dataSource.setReWriteBatchedInserts(true);
+            }
+            if (inUrl != null && !inUrl.containsKey("ApplicationName")) {
+                dataSource.setApplicationName("ripple");
+            }
             return dataSource;
         }
 
@@ -122,7 +129,6 @@ public enum SqlDialect {
         return binaryType;
     }
 
-    /** The JDBC driver, named as a class so that nothing is looked up by name at run time. */
     /** Connections to {@code url} with this database's settings, for the pool to hold. */
     abstract DataSource dataSource(String url);
 

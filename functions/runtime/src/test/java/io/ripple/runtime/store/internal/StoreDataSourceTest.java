@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
@@ -49,6 +50,18 @@ class StoreDataSourceTest {
         assertThatThrownBy(() -> StoreDataSource.open(settings, SqlDialect.SQLITE, "sqlite " + directory))
                 .isInstanceOf(EventStoreException.class)
                 .hasMessageStartingWith("cannot open the event store (sqlite " + directory + "): ");
+    }
+
+    @Test
+    void postgresqlConnectionsBatchInsertsAndNameTheApplicationUnlessTheUrlSaysOtherwise() {
+        PGSimpleDataSource defaults = (PGSimpleDataSource) SqlDialect.POSTGRESQL.dataSource("jdbc:postgresql://db/ripple");
+        assertThat(defaults.getReWriteBatchedInserts()).isTrue();
+        assertThat(defaults.getApplicationName()).isEqualTo("ripple");
+
+        PGSimpleDataSource chosen = (PGSimpleDataSource) SqlDialect.POSTGRESQL.dataSource(
+                "jdbc:postgresql://db/ripple?ApplicationName=orders&reWriteBatchedInserts=false");
+        assertThat(chosen.getReWriteBatchedInserts()).isFalse();
+        assertThat(chosen.getApplicationName()).isEqualTo("orders");
     }
 
     private static String pragma(Connection connection, String name) throws SQLException {
