@@ -102,6 +102,20 @@ class VerifyIT {
     }
 
     @Test
+    void aModuleDirectoryMeansItsScenarios() throws IOException {
+        long files;
+        try (var list = Files.list(SCENARIOS)) {
+            files = list.filter(f -> f.toString().endsWith(".json")).count();
+        }
+
+        CliRun run = verify(ROOT.resolve("functions/coffee-machine"));
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.err()).contains("reading the module's scenarios in");
+        assertThat(run.out()).contains(files + " passed, 0 failed");
+    }
+
+    @Test
     void aWrongExpectedEventFailsNamingTheScenarioAndTheDifference() throws IOException {
         Path broken = Files.createDirectories(data.resolve("broken"));
         String scenario = Files.readString(SCENARIOS.resolve("02-brew-on-ready-machine.json"))

@@ -22,6 +22,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -53,7 +54,12 @@ public class VerifyCommand implements Callable<Integer> {
     @Mixin
     BrokerOption broker;
 
-    @Parameters(index = "0", paramLabel = "SCENARIOS", description = "directory of scenario files (*.json)")
+    /** Where a function module keeps its scenario files (the testkit's convention). */
+    static final Path MODULE_SCENARIOS = Path.of("src", "test", "resources", "scenarios");
+
+    @Parameters(index = "0", paramLabel = "SCENARIOS",
+            description = "directory of scenario files (*.json), or a function module's directory (its "
+                    + "src/test/resources/scenarios is read)")
     Path scenarios;
 
     @Option(names = "--url", required = true, converter = HttpUrlConverter.class,
@@ -68,8 +74,15 @@ public class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Scenario> all;
+        Path directory = scenarios;
+        Path inModule = scenarios.resolve(MODULE_SCENARIOS);
+        if (Files.isDirectory(inModule)) {
+            // A module's folder holds build output and other JSON too: read where the testkit keeps them.
+            spec.commandLine().getErr().println("ripple: reading the module's scenarios in " + inModule);
+            directory = inModule;
+        }
         try {
-            all = new ScenarioFiles(JSON).readAll(scenarios);
+            all = new ScenarioFiles(JSON).readAll(directory);
         } catch (IllegalArgumentException e) {
             throw new CliException(e.getMessage());
         }
