@@ -6,6 +6,7 @@ import io.fabric8.knative.eventing.v1.SubscriptionsAPIFilter;
 import io.fabric8.knative.eventing.v1.Trigger;
 import io.fabric8.knative.serving.v1.Service;
 import io.ripple.cli.CliException;
+import io.ripple.cli.ServiceModules;
 import io.ripple.manifests.ManifestSet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Builds a {@link Topology} from the manifests (who consumes: Trigger filters) and from each
@@ -90,24 +92,25 @@ public final class TopologyReader {
 
     /** Why a service's emitted types are unknown: its module is not built, is no actor, or is not here. */
     static String missingDescriptor(Path root, String service) {
-        for (String moduleRoot : List.of("functions", "infra")) {
-            Path module = root.resolve(moduleRoot).resolve(service);
+        List<Path> modules = ServiceModules.candidates(root, service);
+        for (Path module : modules) {
+            Path named = root.relativize(module);
             if (Files.isDirectory(module.resolve("target/classes"))) {
-                return "service " + service + " declares no emitted types (" + moduleRoot + "/" + service
+                return "service " + service + " declares no emitted types (" + named
                         + " has no " + DESCRIPTOR + ": not a Ripple actor), so what it sends is not checked";
             }
             if (Files.isRegularFile(module.resolve("pom.xml"))) {
-                return "no actor descriptor for service " + service + " yet (build " + moduleRoot + "/" + service
+                return "no actor descriptor for service " + service + " yet (build " + named
                         + ": it writes " + DESCRIPTOR + "); its emitted types are unknown";
             }
         }
-        return "service " + service + " has no module here (functions/" + service + " or infra/" + service
+        return "service " + service + " has no module here (" + modules.stream().map(root::relativize)
+                .map(Path::toString).collect(Collectors.joining(" or "))
                 + "); its emitted types are unknown";
     }
 
     private static Optional<JsonNode> descriptor(Path root, String service) {
-        for (String moduleRoot : List.of("functions", "infra")) {
-            Path module = root.resolve(moduleRoot).resolve(service);
+        for (Path module : ServiceModules.candidates(root, service)) {
             for (Path candidate : List.of(module.resolve("target/classes").resolve(DESCRIPTOR),
                     module.resolve("src/main/resources").resolve(DESCRIPTOR))) {
                 if (Files.isRegularFile(candidate)) {

@@ -3,6 +3,7 @@ package io.ripple.cli.up;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.ripple.cli.ServiceModules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,7 +30,6 @@ public record ServiceSpec(String name, Path jar, Map<String, String> env, int ta
     /** Knative's default concurrency target. */
     static final int DEFAULT_TARGET = 100;
     static final Duration DEFAULT_RETENTION = Duration.ofSeconds(60);
-    private static final List<String> MODULE_ROOTS = List.of("functions", "infra");
 
     /** Reads a Knative Service; {@code root} is the repository the modules are in. */
     public static ServiceSpec from(Service service, Path root, Duration defaultRetention) {
@@ -59,13 +59,9 @@ public record ServiceSpec(String name, Path jar, Map<String, String> env, int ta
     }
 
     private static Path locate(Path root, String name) {
-        for (String moduleRoot : MODULE_ROOTS) {
-            Path module = root.resolve(moduleRoot).resolve(name);
-            if (Files.isDirectory(module)) {
-                return module.resolve("target/quarkus-app/quarkus-run.jar");
-            }
-        }
-        return root.resolve("functions").resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        List<Path> modules = ServiceModules.candidates(root, name);
+        Path module = modules.stream().filter(Files::isDirectory).findFirst().orElse(modules.get(0));
+        return module.resolve("target/quarkus-app/quarkus-run.jar");
     }
 
     private static int intAnnotation(Map<String, String> annotations, String key, int fallback, String service) {
