@@ -170,10 +170,13 @@ public final class EventLog implements AutoCloseable {
             log.thread.start();
             log.checkpointer.start();
             return log;
-        } catch (SQLException | RuntimeException e) {
+        } catch (SQLException e) {
             // Not opened, so not owned: a broker started after this one failed may take the directory.
             ownership.close();
-            throw e instanceof SQLException ? cannotOpen(dataDir, e) : (RuntimeException) e;
+            throw cannotOpen(dataDir, e);
+        } catch (RuntimeException e) {
+            ownership.close();
+            throw e;
         }
     }
 

@@ -71,15 +71,15 @@ public enum SqlDialect {
     POSTGRESQL("jdbc:postgresql:", "BYTEA") {
         @Override
         DataSource dataSource(String url) {
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setURL(url); // refuses a URL the driver cannot parse, so the parse below succeeds
             // The URL's own parameters win over these defaults, as they do for the driver.
             Properties inUrl = org.postgresql.Driver.parseURL(url, null);
-            PGSimpleDataSource dataSource = new PGSimpleDataSource();
-            dataSource.setURL(url);
-            if (inUrl != null && !inUrl.containsKey("reWriteBatchedInserts")) {
+            if (!inUrl.containsKey("reWriteBatchedInserts")) {
                 // Batched inserts of a command's events become one multi-row INSERT.
                 dataSource.setReWriteBatchedInserts(true);
             }
-            if (inUrl != null && !inUrl.containsKey("ApplicationName")) {
+            if (!inUrl.containsKey("ApplicationName")) {
                 dataSource.setApplicationName("ripple");
             }
             return dataSource;
