@@ -146,7 +146,10 @@ for rep in $(seq 0 $(( REPS + 1 ))); do
     sleep 5
     rss="$(rss_mib "$pid")"
     (( rep > 1 )) && RSS[$service]+="$rss " && SERVED[$service]+="$served "
-    printf 'rep %d  %-15s cold start %5d ms  RSS served %5.1f MiB, idle %5.1f MiB\n' "$rep" "$service" "$ms" "$served" "$rss"
+    # ripple up's status table: process start -> ready as its 50 ms readiness probe saw it.
+    started="$(grep -E "^$service +" "$WORK/up.out" | grep -o 'started in [0-9]* ms' | tail -1 | grep -o '[0-9]*' || echo '?')"
+    printf 'rep %d  %-15s cold start %5d ms (process start -> ready %4s ms)  RSS served %5.1f MiB, idle %5.1f MiB\n' \
+      "$rep" "$service" "$ms" "$started" "$served" "$rss"
   done
 done
 

@@ -113,6 +113,9 @@ class RippleUpIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> typesCausedBy(id),
                 types -> types.contains("coffee.machine.initialization-completed"));
         assertThat(functions()).hasSize(1);
+        // The status table tells how long the cold start took until the instance was ready.
+        await().atMost(Duration.ofSeconds(10)).until(this::read0, table -> java.util.regex.Pattern
+                .compile("coffee-machine\\s+1/1 .*ready \\(started in \\d+ ms\\)").matcher(table).find());
     }
 
     @Test

@@ -23,6 +23,7 @@ final class ServiceScaler {
     static final class Instance {
         final ChildProcess process;
         final CompletableFuture<Instance> ready = new CompletableFuture<>();
+        final long startedAt = System.nanoTime();
         int inFlight;
         long idleSince = System.nanoTime();
 
@@ -43,6 +44,8 @@ final class ServiceScaler {
     private final List<Instance> instances = new ArrayList<>();
     private long lastRequest = System.nanoTime();
     private boolean stopped;
+    /** From process start to ready, of the instance that became ready last; null before the first. */
+    private Duration lastStart;
 
     ServiceScaler(ServiceSpec spec, FunctionLauncher launcher, Duration readyTimeout, Duration scaleInWindow,
             Consumer<ServiceScaler> onChange) {
@@ -138,6 +141,9 @@ final class ServiceScaler {
             ready = false;
         }
         if (ready) {
+            synchronized (this) {
+                lastStart = Duration.ofNanos(System.nanoTime() - instance.startedAt);
+            }
             instance.ready.complete(instance);
         } else {
             instance.process.stop(Duration.ofSeconds(2));
@@ -197,11 +203,26 @@ final class ServiceScaler {
         long ready = instances.stream().filter(Instance::isReady).count();
         String ports = instances.stream().map(i -> Integer.toString(i.process.port()))
                 .reduce((a, b) -> a + "," + b).orElse("-");
-        String state = instances.isEmpty() ? "scaled to zero"
-                : ready < instances.size() ? "starting" : "ready";
+        String state = state(instances.size(), ready, lastStart);
         String max = spec.maxScale() == Integer.MAX_VALUE ? "∞" : Integer.toString(spec.maxScale());
         return String.format("%-22s %-10s %-18s %s", spec.name(), ready + "/" + instances.size() + " (max " + max + ")",
                 ports, state);
+    }
+
+    /**
+     * The state column; a ready service also shows how long its latest instance took from
+     * process start to ready (what a cold start costs before the first request is served).
+     *
+     * @param lastStart null until an instance has been ready
+     */
+    static String state(int instances, long ready, Duration lastStart) {
+        if (instances == 0) {
+            return "scaled to zero";
+        }
+        if (ready < instances) {
+            return "starting";
+        }
+        return lastStart == null ? "ready" : "ready (started in " + lastStart.toMillis() + " ms)";
     }
 
     synchronized int instanceCount() {
