@@ -2,6 +2,7 @@ package io.ripple.cli.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -179,9 +180,14 @@ class CoffeeShopIT {
         }
 
         assertThat(record.count("completed") + record.count("failed")).isEqualTo(ORDERS);
-        assertThat(types("coffee.machine.brewing-finished")).as("the simulator did fail brews")
-                .anyMatch(e -> e.path("data").path("outcome").asText().equals("failed"));
         assertThat(record.healed()).as("some order completed after a retry").isPositive();
+        // Each brew fails at 30 %, decided by its id, and which brews exist depends on which machine
+        // took which order: a few runs in a hundred draw no failure among their 10–13 brews. Such a
+        // run did not exercise a failed brew (the silent machine's timeouts still did a retry), so
+        // it reports this test as skipped rather than passed or failed.
+        assumeTrue(types("coffee.machine.brewing-finished").stream()
+                .anyMatch(e -> e.path("data").path("outcome").asText().equals("failed")),
+                "the simulator failed no brew in this run (30 % per brew), so no failed brew was retried");
     }
 
     @Test
