@@ -20,7 +20,10 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildProcess {
 
-    private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+    // HTTP/1.1 as Knative's queue-proxy probes by default: the JDK client otherwise asks every new
+    // connection to upgrade to h2c, work for both sides while the function is still starting.
+    private static final HttpClient PROBE = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofMillis(500)).build();
 
     private final String name;
     private final Process process;
@@ -126,9 +129,13 @@ final class ChildProcess {
 
     /** Whether the readiness path ({@code /q/health/ready}, the probe Knative would use) answers 200. */
     boolean isReady() {
+        return answersReady(URI.create("http://127.0.0.1:" + port + readyPath));
+    }
+
+    /** One readiness probe: whether {@code url} answers 200. */
+    static boolean answersReady(URI url) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + readyPath))
-                    .timeout(Duration.ofSeconds(2)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).GET().build();
             return PROBE.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (IOException e) {
             return false;
