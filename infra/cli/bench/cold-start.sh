@@ -22,14 +22,17 @@ QUIET=2
 UP_ARGS=()
 while (( $# > 0 )); do
   case "$1" in
-    --reps) REPS="$2"; shift 2 ;;
+    --reps) REPS="${2:-}"; shift $(( $# > 1 ? 2 : 1 )) ;;
     --java) UP_ARGS+=(--java "$2"); shift 2 ;;
     --jvm-options) UP_ARGS+=("--jvm-options=$2"); shift 2 ;;
     --no-class-cache) UP_ARGS+=(--no-class-cache); shift ;;
-    --quiet) QUIET="$2"; shift 2 ;;
+    --quiet) QUIET="${2:-}"; shift $(( $# > 1 ? 2 : 1 )) ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
+# Checked before anything starts: a bad value would otherwise stop the run midway.
+[[ "$REPS" =~ ^[0-9]+$ ]] || { echo "--reps needs a whole number of repetitions, not '$REPS'" >&2; exit 2; }
+[[ "$QUIET" =~ ^[0-9]+([.][0-9]+)?$ ]] || { echo "--quiet needs seconds (e.g. 2 or 0.5), not '$QUIET'" >&2; exit 2; }
 
 BARE="$ROOT/infra/cli/bench/bare-funqy"
 if [[ ! -f "$BARE/target/quarkus-app/quarkus-run.jar" ]]; then
