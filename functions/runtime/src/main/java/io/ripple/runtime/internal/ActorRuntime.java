@@ -42,6 +42,15 @@ public class ActorRuntime {
                 steps, states);
     }
 
+    /**
+     * Does now what the first command would otherwise pay for on its way: the JSON bindings of
+     * the actor's types and the step timers ({@link FirstCommandWarmUp}).
+     */
+    public void prepareForFirstCommand() {
+        processor.prepareBindings();
+        metrics.registerSteps();
+    }
+
     public ActorMetrics metrics() {
         return metrics;
     }

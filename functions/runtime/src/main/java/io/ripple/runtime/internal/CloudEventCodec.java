@@ -41,6 +41,35 @@ public final class CloudEventCodec<C, E, S> {
         this.mapper = mapper.copy().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
     }
 
+    /**
+     * Builds now the JSON bindings of every type this actor reads or writes, and the JSON parser
+     * itself: Jackson builds a type's (de)serializer on its first use, which would otherwise be
+     * the first command's (a few milliseconds of a cold start, see {@link FirstCommandWarmUp}).
+     * Also the two things encoding an event sets up on first use: the digest behind its id and
+     * the escaper of its source.
+     */
+    public void prepareBindings() {
+        UUID.nameUUIDFromBytes(new byte[0]);
+        WireAttributes.actorSource(actor.name(), "warm-up");
+        try {
+            mapper.readTree("{}");
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the JSON parser cannot read {}", e);
+        }
+        for (String type : actor.commandTypes()) {
+            actor.commandClass(type).ifPresent(mapper::readerFor);
+        }
+        for (String type : actor.reactionTypes()) {
+            actor.reaction(type).ifPresent(reaction -> mapper.readerFor(reaction.eventClass()));
+        }
+        for (String type : actor.eventTypes()) {
+            actor.eventClass(type).ifPresent(eventClass -> {
+                mapper.readerFor(eventClass);
+                mapper.writerFor(eventClass);
+            });
+        }
+    }
+
     /** The mapper binding records, also used for snapshots of the actor's state. */
     public ObjectMapper mapper() {
         return mapper;

@@ -125,6 +125,11 @@ public final class CommandProcessor<C, E, S> {
         }
     }
 
+    /** Builds the JSON bindings of the actor's commands and events ahead of the first command. */
+    public void prepareBindings() {
+        codec.prepareBindings();
+    }
+
     /** Where the actor's state comes from: cache, snapshots, events. */
     public ActorStates<E, S> states() {
         return states;
