@@ -45,7 +45,7 @@ class PublishToBrokerTest {
     }
 
     @Test
-    void theConnectionToTheBrokerIsOpenedWhileTheFunctionStarts() {
+    void theClientToTheBrokerIsWarmedUpOnceTheFunctionListens() {
         // An OPTIONS stores nothing at the ingress; it only spares the first command the connect.
         await().atMost(Duration.ofSeconds(10)).until(() -> StubBrokerResource.broker.optionsRequests() >= 1);
     }

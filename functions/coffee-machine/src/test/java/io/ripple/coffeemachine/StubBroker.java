@@ -35,7 +35,7 @@ final class StubBroker {
         }
         server.createContext("/", exchange -> {
             if (exchange.getRequestMethod().equals("OPTIONS")) {
-                // Like the broker ingress: what the function's warm-up at startup asks.
+                // Like the broker ingress: what the function's warm-up asks once it listens.
                 options.incrementAndGet();
                 exchange.getResponseHeaders().add("Allow", "POST, OPTIONS");
                 exchange.sendResponseHeaders(200, -1);

@@ -5,13 +5,14 @@ import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import java.time.Duration;
+import org.eclipse.microprofile.reactive.messaging.spi.Connector;
 import org.jboss.logging.Logger;
 
 /**
  * Prepares, once the function listens, what its first command would otherwise set up on its way:
  * the JSON parser (whose static set-up makes {@code BigDecimal} compute 5^65536 in the
  * interpreter on JDK 25, about 8 ms), each command and event type's (de)serializer, the step
- * timers and the trace context's constants.
+ * timers, the trace context's constants and the HTTP client that publishes to {@code K_SINK}.
  *
  * <p>A function scaled from zero gets its first command right after its readiness probe
  * succeeds, and Knative probes every 50 ms: between listening and that command the function is
@@ -30,12 +31,14 @@ class FirstCommandWarmUp {
     private static final Duration STORE_WAIT = Duration.ofSeconds(30);
 
     /** Quarkus fires the event asynchronously: this runs on a worker thread, not the event loop. */
-    void onListening(@ObservesAsync HttpServerStart listening, ActorRuntime runtime, EventStoreProducer stores) {
+    void onListening(@ObservesAsync HttpServerStart listening, ActorRuntime runtime, EventStoreProducer stores,
+            @Connector(KnativeSinkConnector.NAME) KnativeSinkConnector sink) {
         // Not while the store still opens: readiness waits for it, and it needs the cores more.
         if (!stores.awaitOpen(STORE_WAIT).isDone()) {
             return;
         }
         try {
+            sink.warmUp();
             runtime.prepareForFirstCommand();
             SpanContext.getInvalid();
         } catch (RuntimeException e) {

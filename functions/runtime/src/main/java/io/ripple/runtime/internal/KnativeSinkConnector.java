@@ -15,9 +15,12 @@ import io.vertx.core.http.RequestOptions;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.spi.Connector;
@@ -46,6 +49,11 @@ public class KnativeSinkConnector implements OutboundConnector {
 
     private final Vertx vertx;
     private volatile @Nullable HttpClient client;
+    /** The sinks of the channels using this connector, for {@link #warmUp()}. */
+    private final List<Sink> sinks = new CopyOnWriteArrayList<>();
+
+    private record Sink(String url, int maxConnections) {
+    }
 
     @Inject
     public KnativeSinkConnector(Vertx vertx) {
@@ -57,16 +65,17 @@ public class KnativeSinkConnector implements OutboundConnector {
         Optional<String> url = config.getOptionalValue("url", String.class).filter(u -> !u.isBlank());
         long timeoutMs = config.getOptionalValue("timeout-ms", Long.class).orElse(10_000L);
         int maxConnections = config.getOptionalValue("max-connections", Integer.class).orElse(64);
-        HttpClient http = httpClient(maxConnections);
-        url.ifPresent(sink -> warmUp(http, sink));
-        return new SinkSubscriber(url.orElse(null), timeoutMs, http);
+        url.ifPresent(sink -> sinks.add(new Sink(sink, maxConnections)));
+        // The client is made on first use, not here: this runs in the middle of the start.
+        return new SinkSubscriber(url.orElse(null), timeoutMs, () -> client(maxConnections));
     }
 
     /**
-     * Uses the client once while the application is still starting (an {@code OPTIONS}, which
-     * the broker ingress answers and which stores nothing), so the first command after a scale
-     * from zero does not also pay for the client's first use. Whatever the answer, or none,
-     * publishing works as without it.
+     * Uses the client once for each configured sink (an {@code OPTIONS}, which the broker ingress
+     * answers and which stores nothing), so the first command after a scale from zero does not
+     * also pay for the client's first use. {@link FirstCommandWarmUp} calls it once the function
+     * listens, while it waits for its first command: done while the application was still
+     * starting, it took the start's CPU. Whatever the answer, or none, publishing works as without it.
      *
      * <p>The connection is not kept for the first publication ({@code Connection: close}): when
      * it was, the first publication on it now and then never saw the broker's answer although
@@ -77,14 +86,21 @@ public class KnativeSinkConnector implements OutboundConnector {
      * response-body race that {@link SinkSubscriber#verdict} now avoids; the connection stays
      * closed until a run of the tests shows otherwise.
      */
-    private static void warmUp(HttpClient http, String sink) {
-        http.request(new RequestOptions().setMethod(HttpMethod.OPTIONS).setAbsoluteURI(sink).setTimeout(5_000)
-                        .putHeader("Connection", "close"))
-                .compose(request -> request.send())
-                .onFailure(failure -> LOG.debugf("warming up the connection to %s failed: %s", sink, failure));
+    public void warmUp() {
+        for (Sink sink : sinks) {
+            client(sink.maxConnections()).request(new RequestOptions().setMethod(HttpMethod.OPTIONS)
+                            .setAbsoluteURI(sink.url()).setTimeout(5_000).putHeader("Connection", "close"))
+                    .compose(request -> request.send())
+                    .onFailure(failure -> LOG.debugf("warming up the connection to %s failed: %s", sink.url(), failure));
+        }
     }
 
-    private synchronized HttpClient httpClient(int maxConnections) {
+    private HttpClient client(int maxConnections) {
+        HttpClient current = client;
+        return current != null ? current : createClient(maxConnections);
+    }
+
+    private synchronized HttpClient createClient(int maxConnections) {
         HttpClient current = client;
         if (current == null) {
             current = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true),
@@ -105,9 +121,9 @@ public class KnativeSinkConnector implements OutboundConnector {
     private static final class SinkSubscriber implements Flow.Subscriber<Message<?>> {
         private final @Nullable String url;
         private final long timeoutMs;
-        private final HttpClient client;
+        private final Supplier<HttpClient> client;
 
-        SinkSubscriber(@Nullable String url, long timeoutMs, HttpClient client) {
+        SinkSubscriber(@Nullable String url, long timeoutMs, Supplier<HttpClient> client) {
             this.url = url;
             this.timeoutMs = timeoutMs;
             this.client = client;
@@ -138,7 +154,7 @@ public class KnativeSinkConnector implements OutboundConnector {
                 // W3C trace context travels as an HTTP header too, for proxies that only read headers.
                 request.putHeader(WireAttributes.TRACEPARENT, traceparent.toString());
             }
-            client.request(request)
+            client.get().request(request)
                     .compose(req -> req.send(body))
                     .compose(this::verdict)
                     .onComplete(result -> {

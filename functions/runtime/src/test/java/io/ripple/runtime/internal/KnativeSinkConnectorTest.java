@@ -1,17 +1,21 @@
 package io.ripple.runtime.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.impl.VertxInternal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,6 +43,7 @@ class KnativeSinkConnectorTest {
     private Vertx vertx;
     private HttpServer sink;
     private final AtomicInteger received = new AtomicInteger();
+    private final AtomicInteger options = new AtomicInteger();
     private volatile int status = 202;
     private volatile String answerBody = "";
 
@@ -46,6 +51,9 @@ class KnativeSinkConnectorTest {
     void startSink() throws Exception {
         vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(4));
         sink = vertx.createHttpServer().requestHandler(request -> request.body().onSuccess(body -> {
+            if (request.method() == HttpMethod.OPTIONS) {
+                options.incrementAndGet();
+            }
             received.incrementAndGet();
             request.response().setStatusCode(status).end(answerBody);
         })).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
@@ -139,6 +147,32 @@ class KnativeSinkConnectorTest {
                     .hasMessageContaining("answered 400").hasMessageContaining("Invalid event");
         } finally {
             worker.shutdownNow();
+            connector.close();
+        }
+    }
+
+    @Test
+    void theWarmUpAsksTheSinkOnceAndOnlyWhenCalled() throws Exception {
+        KnativeSinkConnector connector = new KnativeSinkConnector(vertx);
+        Flow.Subscriber<Message<?>> subscriber = subscriber(connector);
+        try {
+            connector.warmUp();
+            await().atMost(Duration.ofSeconds(10)).untilAtomic(options, equalTo(1));
+
+            CompletableFuture<Void> accepted = new CompletableFuture<>();
+            subscriber.onNext(Message.of(event(1), () -> {
+                accepted.complete(null);
+                return CompletableFuture.completedFuture(null);
+            }, failure -> {
+                accepted.completeExceptionally(failure);
+                return CompletableFuture.completedFuture(null);
+            }));
+            accepted.get(10, TimeUnit.SECONDS);
+            // Creating the subscriber happens during the start and must not use the network: the
+            // warm-up's OPTIONS and the event are all the sink ever got.
+            assertThat(options).hasValue(1);
+            assertThat(received).hasValue(2);
+        } finally {
             connector.close();
         }
     }
