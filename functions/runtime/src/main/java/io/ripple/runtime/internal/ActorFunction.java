@@ -76,7 +76,7 @@ public class ActorFunction {
                 .ifNoItem().after(publishDeadline).failWith(() -> new SinkRejectedException(0,
                         "no acknowledgement from the sink within " + publishDeadline.toMillis() + " ms"))
                 .onItem().invoke(() -> {
-                    metrics.stopStep(publishing, "publish");
+                    metrics.stopStep(publishing, ProcessingSteps.PUBLISH);
                     metrics.commandProcessed(type, result.outcome());
                 })
                 .onFailure().transform(failure -> {

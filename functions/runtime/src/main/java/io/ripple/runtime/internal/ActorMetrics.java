@@ -3,7 +3,6 @@ package io.ripple.runtime.internal;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,9 +20,6 @@ public final class ActorMetrics implements ProcessingSteps {
     /** Outcomes beyond {@link ProcessingOutcome}: refused at the edge, or failed (5xx). */
     public static final String INVALID = "invalid";
     public static final String FAILED = "failed";
-
-    /** The steps of processing a command that are timed. */
-    public static final List<String> STEPS = List.of("load", "decide", "append", "publish");
 
     private final MeterRegistry registry;
     private final String actor;
@@ -47,7 +43,7 @@ public final class ActorMetrics implements ProcessingSteps {
      * zero on dashboards instead of being absent.
      */
     public void registerSteps() {
-        for (String step : STEPS) {
+        for (String step : ALL) {
             stepTimer(step);
         }
     }

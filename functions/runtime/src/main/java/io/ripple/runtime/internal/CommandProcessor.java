@@ -99,14 +99,14 @@ public final class CommandProcessor<C, E, S> {
                     return new ProcessingResult(ProcessingOutcome.TIMER_CANCELLED, List.of(), attempt - 1);
                 }
                 Decider<C, E, S> decider = actor.decider();
-                LoadedState<S> loaded = steps.step("load", () -> states.load(stream));
-                List<E> events = steps.step("decide", () -> decider.decide(decoded, loaded.state()));
+                LoadedState<S> loaded = steps.step(ProcessingSteps.LOAD, () -> states.load(stream));
+                List<E> events = steps.step(ProcessingSteps.DECIDE, () -> decider.decide(decoded, loaded.state()));
                 OffsetDateTime now = clock.get();
                 List<CloudEvent> encoded = codec.encodeEvents(events, command, stream, now);
                 List<TimerChange> timers = TimerRequests.of(events, encoded, command, stream,
                         command.time() != null ? command.time() : now, codec);
                 try {
-                    steps.run("append", () -> store.append(stream, loaded.version(), command.id(), encoded, timers));
+                    steps.run(ProcessingSteps.APPEND, () -> store.append(stream, loaded.version(), command.id(), encoded, timers));
                 } catch (VersionConflictException conflict) {
                     // Another instance appended first: the cached state is stale.
                     states.forget(stream);

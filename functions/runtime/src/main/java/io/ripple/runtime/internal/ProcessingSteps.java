@@ -1,5 +1,6 @@
 package io.ripple.runtime.internal;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -7,6 +8,13 @@ import java.util.function.Supplier;
  * time and trace them without the processor knowing about metrics or tracing libraries.
  */
 public interface ProcessingSteps {
+
+    String LOAD = "load";
+    String DECIDE = "decide";
+    String APPEND = "append";
+    String PUBLISH = "publish";
+    /** Every step of a command, in the order they run. */
+    List<String> ALL = List.of(LOAD, DECIDE, APPEND, PUBLISH);
 
     /** Steps that are only run. */
     ProcessingSteps UNOBSERVED = new ProcessingSteps() {
