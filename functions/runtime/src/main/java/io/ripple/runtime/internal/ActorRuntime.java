@@ -47,7 +47,7 @@ public class ActorRuntime {
      * the actor's types and the step timers ({@link FirstCommandWarmUp}).
      */
     public void prepareForFirstCommand() {
-        processor.prepareBindings();
+        processor.prepareForFirstCommand();
         metrics.registerSteps();
     }
 

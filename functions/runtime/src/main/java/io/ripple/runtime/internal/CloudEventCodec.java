@@ -42,13 +42,13 @@ public final class CloudEventCodec<C, E, S> {
     }
 
     /**
-     * Builds now the JSON bindings of every type this actor reads or writes, and the JSON parser
-     * itself: Jackson builds a type's (de)serializer on its first use, which would otherwise be
-     * the first command's (a few milliseconds of a cold start, see {@link FirstCommandWarmUp}).
-     * Also the two things encoding an event sets up on first use: the digest behind its id and
-     * the escaper of its source.
+     * Builds now, ahead of the first command, the JSON bindings of every type this actor reads or
+     * writes, and the JSON parser itself: Jackson builds a type's (de)serializer on its first use,
+     * which would otherwise be the first command's (a few milliseconds of a cold start, see
+     * {@link FirstCommandWarmUp}). Also the two things encoding an event sets up on first use: the
+     * digest behind its id and the escaper of its source.
      */
-    public void prepareBindings() {
+    public void prepareForFirstCommand() {
         UUID.nameUUIDFromBytes(new byte[0]);
         WireAttributes.actorSource(actor.name(), "warm-up");
         try {

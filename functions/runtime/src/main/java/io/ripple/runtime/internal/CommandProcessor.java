@@ -125,9 +125,9 @@ public final class CommandProcessor<C, E, S> {
         }
     }
 
-    /** Builds the JSON bindings of the actor's commands and events ahead of the first command. */
-    public void prepareBindings() {
-        codec.prepareBindings();
+    /** Sets up ahead of the first command what decoding and encoding it would (the codec's bindings). */
+    public void prepareForFirstCommand() {
+        codec.prepareForFirstCommand();
     }
 
     /** Where the actor's state comes from: cache, snapshots, events. */

@@ -44,7 +44,7 @@ class FirstCommandPreparationTest {
         CloudEventCodec<Counter.Add, Counter.Event, Integer> codec =
                 new CloudEventCodec<>(Counter.DEFINITION, new ObjectMapper().registerModule(watcher));
 
-        codec.prepareBindings();
+        codec.prepareForFirstCommand();
 
         assertThat(readers).contains(Counter.Add.class, Counter.Deposited.class, Counter.Added.class,
                 Counter.Refused.class);
