@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,39 +32,30 @@ class ColdStartScriptArgumentsTest {
                 new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 
+    /** Refused before anything started (exit 2, nothing on standard output); its message, to check. */
+    private static AbstractStringAssert<?> assertRefused(Run run, String description) {
+        assertThat(run.exit()).as(description).isEqualTo(2);
+        assertThat(run.out()).as(description).isEmpty();
+        return assertThat(run.err()).as(description);
+    }
+
     @Test
     void repetitionsMustBeAWholeNumber() throws Exception {
-        Run run = run("--reps", "five");
-
-        assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("--reps").contains("'five'");
-        assertThat(run.out()).isEmpty();
+        assertRefused(run("--reps", "five"), "--reps").contains("--reps").contains("'five'");
     }
 
     @Test
     void aMissingValueIsNamed() throws Exception {
-        Run run = run("--reps");
-
-        assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("--reps needs a whole number").contains("''");
-        assertThat(run.out()).isEmpty();
+        assertRefused(run("--reps"), "--reps").contains("--reps needs a whole number").contains("''");
     }
 
     @Test
     void theQuietPeriodMustBeSeconds() throws Exception {
-        Run run = run("--quiet", "2s");
-
-        assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("--quiet").contains("'2s'");
-        assertThat(run.out()).isEmpty();
+        assertRefused(run("--quiet", "2s"), "--quiet").contains("--quiet").contains("'2s'");
     }
 
     @Test
     void anUnknownArgumentIsNamed() throws Exception {
-        Run run = run("--fast");
-
-        assertThat(run.exit()).isEqualTo(2);
-        assertThat(run.err()).contains("unknown argument: --fast");
-        assertThat(run.out()).isEmpty();
+        assertRefused(run("--fast"), "--fast").contains("unknown argument: --fast");
     }
 }
