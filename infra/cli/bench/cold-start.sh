@@ -20,11 +20,13 @@ ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
 REPS=5
 QUIET=2
 UP_ARGS=()
+# An option passed without its value: named, instead of bash's "$2: unbound variable".
+needs_value() { (( $2 > 1 )) || { echo "$1 needs a value" >&2; exit 2; }; }
 while (( $# > 0 )); do
   case "$1" in
     --reps) REPS="${2:-}"; shift $(( $# > 1 ? 2 : 1 )) ;;
-    --java) UP_ARGS+=(--java "$2"); shift 2 ;;
-    --jvm-options) UP_ARGS+=("--jvm-options=$2"); shift 2 ;;
+    --java) needs_value "$1" $#; UP_ARGS+=(--java "$2"); shift 2 ;;
+    --jvm-options) needs_value "$1" $#; UP_ARGS+=("--jvm-options=$2"); shift 2 ;;
     --no-class-cache) UP_ARGS+=(--no-class-cache); shift ;;
     --quiet) QUIET="${2:-}"; shift $(( $# > 1 ? 2 : 1 )) ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;

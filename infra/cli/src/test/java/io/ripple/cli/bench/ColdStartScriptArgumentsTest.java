@@ -55,6 +55,13 @@ class ColdStartScriptArgumentsTest {
     }
 
     @Test
+    void theJavaAndJvmOptionsNeedTheirValue() throws Exception {
+        for (String option : List.of("--java", "--jvm-options")) {
+            assertRefused(run(option), option).contains(option + " needs a value").doesNotContain("unbound variable");
+        }
+    }
+
+    @Test
     void anUnknownArgumentIsNamed() throws Exception {
         assertRefused(run("--fast"), "--fast").contains("unknown argument: --fast");
     }
