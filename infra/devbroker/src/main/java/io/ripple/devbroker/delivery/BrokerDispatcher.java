@@ -22,8 +22,8 @@ public final class BrokerDispatcher implements EventLog.CommitListener, EventLog
 
     private final Map<String, TriggerDispatcher> triggers = new LinkedHashMap<>();
     /**
-     * Committed batches are handed to the triggers on one Vert.x event-loop context: deliveries
-     * then start on the event loop their HTTP client answers on, without a thread hop per event.
+     * Committed batches are handed to the triggers on one Vert.x event-loop context, in commit
+     * order; the triggers spread the deliveries over the lanes.
      */
     private final Context dispatch;
     private volatile boolean closed;
@@ -35,11 +35,12 @@ public final class BrokerDispatcher implements EventLog.CommitListener, EventLog
      */
     public BrokerDispatcher(Vertx vertx, List<ActiveTrigger> active, EventLog log, DeliveryService delivery,
             BrokerMetrics metrics, int maxConcurrency, int maxBuffered) {
-        this.dispatch = vertx.getOrCreateContext();
+        DeliveryLanes lanes = DeliveryLanes.of(vertx);
+        this.dispatch = lanes.context(0);
         Map<String, Long> saved = log.loadProgress();
         for (ActiveTrigger trigger : active) {
             Long acked = saved.get(trigger.key());
-            TriggerDispatcher dispatcher = new TriggerDispatcher(trigger, log, delivery, reader, metrics,
+            TriggerDispatcher dispatcher = new TriggerDispatcher(trigger, log, delivery, lanes, reader, metrics,
                     maxConcurrency, maxBuffered, acked == null ? log.head() : acked, acked != null);
             triggers.put(trigger.key(), dispatcher);
             metrics.lag(trigger.key(), dispatcher::lag);

@@ -2,6 +2,8 @@ package io.ripple.devbroker.delivery;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.http.HttpMessageFactory;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -11,28 +13,48 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.VertxInternal;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 
 /**
- * POSTs CloudEvents in binary content mode over a pooled, keep-alive Vert.x HTTP client.
+ * POSTs CloudEvents in binary content mode over pooled, keep-alive Vert.x HTTP clients.
  * (Measured against java.net.http on loopback: see docs/benchmarks-devbroker.md.)
+ *
+ * <p>One client per event loop, used by requests made on that loop: its connections are created
+ * there and stay there, so a delivery's request and response never change threads
+ * ({@link DeliveryLanes}). A request made off every event loop uses the first client.
  */
 public final class SubscriberClient implements AutoCloseable {
 
     private final Vertx vertx;
-    private final HttpClient client;
+    private final List<EventLoop> loops = new ArrayList<>();
+    private final List<HttpClient> clients = new ArrayList<>();
 
     public SubscriberClient(Vertx vertx, int connectionsPerHost) {
         this.vertx = vertx;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
-                .setKeepAlive(true)
-                .setTcpNoDelay(true)
-                .setConnectTimeout(5_000), new PoolOptions().setHttp1MaxSize(connectionsPerHost)
-                .setMaxWaitQueueSize(-1));
+        for (EventExecutor loop : ((VertxInternal) vertx).getEventLoopGroup()) {
+            loops.add((EventLoop) loop);
+            clients.add(vertx.createHttpClient(new HttpClientOptions()
+                    .setKeepAlive(true)
+                    .setTcpNoDelay(true)
+                    .setConnectTimeout(5_000), new PoolOptions().setHttp1MaxSize(connectionsPerHost)
+                    .setMaxWaitQueueSize(-1)));
+        }
+    }
+
+    private HttpClient client() {
+        for (int i = 0; i < loops.size(); i++) {
+            if (loops.get(i).inEventLoop()) {
+                return clients.get(i);
+            }
+        }
+        return clients.get(0);
     }
 
     /** Encodes {@code event} in binary mode and POSTs it; fails on network errors and after {@code timeout}. */
@@ -61,7 +83,7 @@ public final class SubscriberClient implements AutoCloseable {
         RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setHost(target.getHost())
                 .setPort(port).setSsl(tls).setURI(target.getRawQuery() == null ? path : path + "?" + target.getRawQuery())
                 .setHeaders(headers);
-        client.request(options).onFailure(result::tryFail).onSuccess(request -> {
+        client().request(options).onFailure(result::tryFail).onSuccess(request -> {
             result.future().onFailure(failure -> {
                 if (failure instanceof TimeoutException) {
                     request.reset();
@@ -84,6 +106,6 @@ public final class SubscriberClient implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
+        clients.forEach(HttpClient::close);
     }
 }

@@ -45,6 +45,7 @@ final class TriggerDispatcher {
     private final boolean ordered;
     private final EventLog log;
     private final DeliveryService delivery;
+    private final DeliveryLanes lanes;
     private final ScheduledExecutorService reader;
     private final BrokerMetrics metrics;
     private final int maxConcurrency;
@@ -69,13 +70,14 @@ final class TriggerDispatcher {
      * @param ackedThrough saved progress: every event through this seq is done
      * @param saved        whether {@code ackedThrough} is already in the log (a new trigger's is not)
      */
-    TriggerDispatcher(ActiveTrigger trigger, EventLog log, DeliveryService delivery, ScheduledExecutorService reader,
-            BrokerMetrics metrics, int maxConcurrency, int maxBuffered, long ackedThrough, boolean saved) {
+    TriggerDispatcher(ActiveTrigger trigger, EventLog log, DeliveryService delivery, DeliveryLanes lanes,
+            ScheduledExecutorService reader, BrokerMetrics metrics, int maxConcurrency, int maxBuffered, long ackedThrough, boolean saved) {
         this.trigger = trigger;
         this.brokerKey = trigger.definition().brokerKey();
         this.ordered = trigger.definition().ordered();
         this.log = log;
         this.delivery = delivery;
+        this.lanes = lanes;
         this.reader = reader;
         this.metrics = metrics;
         this.maxConcurrency = maxConcurrency;
@@ -159,8 +161,7 @@ final class TriggerDispatcher {
             unordered.add(event);
             return;
         }
-        String key = EventAttributes.get(event.event(), "partitionkey");
-        key = key == null ? NO_KEY : key;
+        String key = keyOf(event);
         ArrayDeque<StoredEvent> queue = byKey.computeIfAbsent(key, k -> new ArrayDeque<>());
         queue.add(event);
         if (queue.size() == 1 && !busyKeys.contains(key)) {
@@ -205,10 +206,40 @@ final class TriggerDispatcher {
         return start;
     }
 
+    /**
+     * Starts deliveries on the lanes' event loops: an ordered key always on its own lane; unordered
+     * events on the caller's lane when it frees a single slot there, else in turn.
+     */
     private void start(List<StoredEvent> events) {
-        for (StoredEvent event : events) {
-            delivery.deliver(trigger, event).whenComplete((result, failure) -> finished(event, result));
+        if (events.isEmpty()) {
+            return;
         }
+        int here = lanes.current();
+        if (lanes.size() == 1 || (!ordered && events.size() == 1 && here >= 0)) {
+            lanes.run(Math.max(here, 0), events, this::deliver);
+            return;
+        }
+        List<List<StoredEvent>> byLane = new ArrayList<>(lanes.size());
+        for (int i = 0; i < lanes.size(); i++) {
+            byLane.add(new ArrayList<>());
+        }
+        for (StoredEvent event : events) {
+            byLane.get(ordered ? lanes.forKey(keyOf(event)) : lanes.nextInTurn()).add(event);
+        }
+        for (int i = 0; i < byLane.size(); i++) {
+            if (!byLane.get(i).isEmpty()) {
+                lanes.run(i, byLane.get(i), this::deliver);
+            }
+        }
+    }
+
+    private void deliver(StoredEvent event) {
+        delivery.deliver(trigger, event).whenComplete((result, failure) -> finished(event, result));
+    }
+
+    private static String keyOf(StoredEvent event) {
+        String key = EventAttributes.get(event.event(), "partitionkey");
+        return key == null ? NO_KEY : key;
     }
 
     private void finished(StoredEvent event, DeliveryResult result) {
@@ -255,8 +286,7 @@ final class TriggerDispatcher {
         synchronized (this) {
             inFlight--;
             if (ordered) {
-                String key = EventAttributes.get(event.event(), "partitionkey");
-                key = key == null ? NO_KEY : key;
+                String key = keyOf(event);
                 busyKeys.remove(key);
                 ArrayDeque<StoredEvent> queue = byKey.get(key);
                 if (queue != null && !queue.isEmpty()) {
