@@ -71,7 +71,7 @@ final class DeliveryLanes {
         return lanes.get(lane).context();
     }
 
-    /** Runs {@code task} with {@code items} on {@code lane}'s event loop: now when the caller is on it, else queued there. */
+    /** Runs {@code task} on each item on {@code lane}'s loop: at once when the caller is on it, else queued. */
     <T> void run(int lane, List<T> items, Consumer<T> task) {
         Lane target = lanes.get(lane);
         if (target.loop().inEventLoop()) {

@@ -71,7 +71,8 @@ final class TriggerDispatcher {
      * @param saved        whether {@code ackedThrough} is already in the log (a new trigger's is not)
      */
     TriggerDispatcher(ActiveTrigger trigger, EventLog log, DeliveryService delivery, DeliveryLanes lanes,
-            ScheduledExecutorService reader, BrokerMetrics metrics, int maxConcurrency, int maxBuffered, long ackedThrough, boolean saved) {
+            ScheduledExecutorService reader, BrokerMetrics metrics, int maxConcurrency, int maxBuffered,
+            long ackedThrough, boolean saved) {
         this.trigger = trigger;
         this.brokerKey = trigger.definition().brokerKey();
         this.ordered = trigger.definition().ordered();
