@@ -9,6 +9,7 @@ import io.ripple.devbroker.config.BrokerConfig;
 import io.ripple.devbroker.delivery.ActiveTrigger;
 import io.ripple.devbroker.delivery.BrokerDispatcher;
 import io.ripple.devbroker.delivery.ConfiguredServiceUrls;
+import io.ripple.devbroker.delivery.DeliveryLanes;
 import io.ripple.devbroker.delivery.DeliveryService;
 import io.ripple.devbroker.delivery.Replays;
 import io.ripple.devbroker.delivery.SubscriberClient;
@@ -82,10 +83,12 @@ public class DevBroker {
         BrokerMetrics metrics = new BrokerMetrics(registry);
         TraceHeaders tracing = new TraceHeaders(tracingDisabled ? OpenTelemetry.noop().getTracer("ripple-devbroker") : tracer);
         EventIngress ingress = new EventIngress(log, config.defaultTtl(), tracing);
-        SubscriberClient client = new SubscriberClient(vertx, Math.max(8, config.delivery().maxConcurrency()));
+        DeliveryLanes lanes = DeliveryLanes.of(vertx);
+        SubscriberClient client = new SubscriberClient(vertx, lanes,
+                Math.max(8, config.delivery().maxConcurrency()));
         DeliveryService delivery = new DeliveryService(vertx, client, services, ingress, log,
                 tracing, metrics);
-        BrokerDispatcher dispatcher = new BrokerDispatcher(vertx, triggers, log, delivery, metrics,
+        BrokerDispatcher dispatcher = new BrokerDispatcher(lanes, triggers, log, delivery, metrics,
                 config.delivery().maxConcurrency(), config.delivery().maxBuffered());
         log.onCommit(dispatcher);
         log.progressFrom(dispatcher);

@@ -4,7 +4,6 @@ import io.ripple.devbroker.log.EventLog;
 import io.ripple.devbroker.log.StoredEvent;
 import io.ripple.devbroker.telemetry.BrokerMetrics;
 import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +32,8 @@ public final class BrokerDispatcher implements EventLog.CommitListener, EventLog
      * Creates a dispatcher per trigger, positioned at its saved progress; a trigger seen for the
      * first time starts at the current end of the log, like a new Kafka consumer group.
      */
-    public BrokerDispatcher(Vertx vertx, List<ActiveTrigger> active, EventLog log, DeliveryService delivery,
+    public BrokerDispatcher(DeliveryLanes lanes, List<ActiveTrigger> active, EventLog log, DeliveryService delivery,
             BrokerMetrics metrics, int maxConcurrency, int maxBuffered) {
-        DeliveryLanes lanes = DeliveryLanes.of(vertx);
         this.dispatch = lanes.context(0);
         Map<String, Long> saved = log.loadProgress();
         for (ActiveTrigger trigger : active) {

@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  * twice the CPU of the other and capped the broker's rate (docs/benchmarks-devbroker.md, fourteenth
  * session). Spreading deliveries over all loops uses both cores.
  */
-final class DeliveryLanes {
+public final class DeliveryLanes {
 
     private final List<Lane> lanes;
     private final AtomicInteger next = new AtomicInteger();
@@ -29,7 +29,7 @@ final class DeliveryLanes {
     }
 
     /** A lane on each of {@code vertx}'s event loops. */
-    static DeliveryLanes of(Vertx vertx) {
+    public static DeliveryLanes of(Vertx vertx) {
         VertxInternal internal = (VertxInternal) vertx;
         List<Lane> lanes = new ArrayList<>();
         ClassLoader loader = Thread.currentThread().getContextClassLoader();

@@ -2,8 +2,6 @@ package io.ripple.devbroker.delivery;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.http.HttpMessageFactory;
-import io.netty.channel.EventLoop;
-import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -13,7 +11,6 @@ import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
-import io.vertx.core.impl.VertxInternal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,20 +23,20 @@ import java.util.concurrent.TimeoutException;
  * POSTs CloudEvents in binary content mode over pooled, keep-alive Vert.x HTTP clients.
  * (Measured against java.net.http on loopback: see docs/benchmarks-devbroker.md.)
  *
- * <p>One client per event loop, used by requests made on that loop: its connections are created
- * there and stay there, so a delivery's request and response never change threads
- * ({@link DeliveryLanes}). A request made off every event loop uses the first client.
+ * <p>One client per delivery lane (event loop), used by requests made on that lane's loop: its
+ * connections are created there and stay there, so a delivery's request and response never change
+ * threads. A request made off every event loop uses the first lane's client.
  */
 public final class SubscriberClient implements AutoCloseable {
 
     private final Vertx vertx;
-    private final List<EventLoop> loops = new ArrayList<>();
+    private final DeliveryLanes lanes;
     private final List<HttpClient> clients = new ArrayList<>();
 
-    public SubscriberClient(Vertx vertx, int connectionsPerHost) {
+    public SubscriberClient(Vertx vertx, DeliveryLanes lanes, int connectionsPerHost) {
         this.vertx = vertx;
-        for (EventExecutor loop : ((VertxInternal) vertx).getEventLoopGroup()) {
-            loops.add((EventLoop) loop);
+        this.lanes = lanes;
+        for (int lane = 0; lane < lanes.size(); lane++) {
             clients.add(vertx.createHttpClient(new HttpClientOptions()
                     .setKeepAlive(true)
                     .setTcpNoDelay(true)
@@ -49,12 +46,7 @@ public final class SubscriberClient implements AutoCloseable {
     }
 
     private HttpClient client() {
-        for (int i = 0; i < loops.size(); i++) {
-            if (loops.get(i).inEventLoop()) {
-                return clients.get(i);
-            }
-        }
-        return clients.get(0);
+        return clients.get(Math.max(lanes.current(), 0));
     }
 
     /** Encodes {@code event} in binary mode and POSTs it; fails on network errors and after {@code timeout}. */

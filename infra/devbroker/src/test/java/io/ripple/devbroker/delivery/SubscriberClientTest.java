@@ -44,7 +44,7 @@ class SubscriberClientTest {
     @Test
     void eachLoopKeepsItsOwnConnectionsAndReusesThem() throws Exception {
         DeliveryLanes lanes = DeliveryLanes.of(vertx);
-        SubscriberClient client = new SubscriberClient(vertx, 4);
+        SubscriberClient client = new SubscriberClient(vertx, lanes, 4);
 
         assertThat(postOn(lanes, 0, client, "a-1")).isEqualTo(204);
         assertThat(postOn(lanes, 0, client, "a-2")).isEqualTo(204);
