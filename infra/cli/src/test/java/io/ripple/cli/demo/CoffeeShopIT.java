@@ -142,6 +142,18 @@ class CoffeeShopIT {
                 }
             }
         }
+        // An order waits when no machine can take it: each machine's story says why.
+        for (String machine : List.of("m1", "m2", "m3", "m4")) {
+            text.append(machine).append(":\n");
+            for (JsonNode entry : log) {
+                JsonNode event = entry.path("event");
+                if (machine.equals(event.path("subject").asText())
+                        || machine.equals(event.path("data").path("machine").asText())) {
+                    text.append("  ").append(entry.path("arrivalTime").asText()).append(' ')
+                            .append(event.path("type").asText()).append(' ').append(event.path("data")).append('\n');
+                }
+            }
+        }
         text.append("dead letters: ").append(broker.get("/api/v1/dead-letters", Map.of())).append('\n');
         text.append("triggers: ").append(broker.get("/api/v1/triggers", Map.of())).append('\n');
         Path kept = ROOT.resolve("infra/cli/target/coffee-shop-it");
