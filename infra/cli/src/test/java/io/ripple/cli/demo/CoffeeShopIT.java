@@ -131,6 +131,10 @@ class CoffeeShopIT {
     private String openOrders() throws IOException {
         List<JsonNode> log = broker.events(Map.of(), 0, 0);
         StringBuilder text = new StringBuilder("orders still open:\n");
+        // An order waits when no machine can take it: the simulator's figures, each machine's status
+        // and each brew's path say why (first, as CI keeps only the start of a long message).
+        text.append("simulator: ").append(simulatorStats()).append('\n').append(machineStatuses(log))
+                .append(brewPaths(log));
         for (ShopRecord.Order order : record().orders()) {
             if (!order.terminal()) {
                 text.append(order.id).append(" (").append(order.outcome).append("):\n");
@@ -142,20 +146,13 @@ class CoffeeShopIT {
                 }
             }
         }
-        // An order waits when no machine can take it: each machine's story says why.
-        for (String machine : List.of("m1", "m2", "m3", "m4")) {
-            text.append(machine).append(":\n");
-            for (JsonNode entry : log) {
-                JsonNode event = entry.path("event");
-                if (machine.equals(event.path("subject").asText())
-                        || machine.equals(event.path("data").path("machine").asText())) {
-                    text.append("  ").append(entry.path("arrivalTime").asText()).append(' ')
-                            .append(event.path("type").asText()).append(' ').append(event.path("data")).append('\n');
-                }
-            }
-        }
         text.append("dead letters: ").append(broker.get("/api/v1/dead-letters", Map.of())).append('\n');
-        text.append("triggers: ").append(broker.get("/api/v1/triggers", Map.of())).append('\n');
+        text.append("triggers:");
+        for (JsonNode trigger : broker.get("/api/v1/triggers", Map.of()).path("items")) {
+            text.append(' ').append(trigger.path("name").asText()).append(" lag ").append(trigger.path("lag").asText())
+                    .append(" in flight ").append(trigger.path("inFlight").asText()).append(',');
+        }
+        text.append('\n');
         Path kept = ROOT.resolve("infra/cli/target/coffee-shop-it");
         Files.createDirectories(kept);
         try (var files = Files.walk(data)) {
@@ -164,6 +161,69 @@ class CoffeeShopIT {
             }
         }
         return text.append("logs: ").append(kept).toString();
+    }
+
+    /** Each brew: when the broker delivered it to the hardware simulator, and when the hardware answered. */
+    private String brewPaths(List<JsonNode> log) {
+        StringBuilder text = new StringBuilder("brews (started → delivered to the simulator → hardware answered):\n");
+        Map<String, String> answered = new HashMap<>();
+        for (JsonNode entry : log) {
+            JsonNode event = entry.path("event");
+            if (event.path("type").asText().equals("coffee.machine.finish-brewing")) {
+                answered.put(event.path("causationid").asText(), clock(entry.path("arrivalTime").asText()) + " "
+                        + event.path("data").path("outcome").asText());
+            }
+        }
+        for (JsonNode entry : log) {
+            JsonNode event = entry.path("event");
+            if (!event.path("type").asText().equals("coffee.machine.brew-started")) {
+                continue;
+            }
+            String id = event.path("id").asText();
+            String delivered = "not delivered";
+            for (JsonNode delivery : broker.get("/api/v1/events/" + id + "/deliveries", Map.of()).path("items")) {
+                if (delivery.path("trigger").asText().endsWith("/hardware-simulator")) {
+                    delivered = delivery.path("outcome").asText() + " " + delivery.path("statusCode").asText() + " at "
+                            + clock(delivery.path("finishedAt").asText()) + " (" + delivery.path("attempts").asText()
+                            + " attempt(s))";
+                }
+            }
+            text.append("  ").append(clock(entry.path("arrivalTime").asText())).append(' ')
+                    .append(event.path("subject").asText()).append(' ').append(order(event)).append(" → ")
+                    .append(delivered).append(" → ").append(answered.getOrDefault(id, "no answer")).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** Each machine's status as the barista saw it, in one line. */
+    private static String machineStatuses(List<JsonNode> log) {
+        Map<String, StringBuilder> lines = new TreeMap<>();
+        for (JsonNode entry : log) {
+            JsonNode event = entry.path("event");
+            if (event.path("type").asText().equals("coffee.barista.machine-status-updated")) {
+                JsonNode data = event.path("data");
+                lines.computeIfAbsent(data.path("machine").asText(), m -> new StringBuilder()).append(' ')
+                        .append(clock(entry.path("arrivalTime").asText())).append(' ').append(data.path("status").asText())
+                        .append(data.path("inRotation").asBoolean() ? "" : "/out").append(',');
+            }
+        }
+        StringBuilder text = new StringBuilder("machines (barista's view):\n");
+        lines.forEach((machine, line) -> text.append("  ").append(machine).append(':').append(line).append('\n'));
+        return text.toString();
+    }
+
+    private String simulatorStats() {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(serving.resolve("/hardware-simulator/simulator"))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException | InterruptedException e) {
+            return "unavailable (" + e + ")";
+        }
+    }
+
+    /** The time of day of an ISO instant, to the millisecond. */
+    private static String clock(String instant) {
+        return instant.length() >= 23 ? instant.substring(11, 23) : instant;
     }
 
     private List<JsonNode> types(String type) {
