@@ -87,9 +87,14 @@ public final class CoffeeMachine implements Decider<CoffeeMachine.Command, Coffe
         }
     }
 
-    /** Sent by the machine's hardware; {@code outcome} is {@code ok} or {@code failed}. */
+    /**
+     * Sent by the machine's hardware; {@code outcome} is {@code ok} or {@code failed}. {@code order}
+     * (may be null) is the order of the brew it reports on, as the brew-started it answers named it:
+     * a report that comes after its brew timed out, and after the reset machine started another
+     * order, must not end that other brew.
+     */
     @MessageType("coffee.machine.finish-brewing")
-    public record FinishBrewing(String outcome, String reason) implements Command {
+    public record FinishBrewing(String outcome, String reason, String order) implements Command {
         public FinishBrewing {
             if (!BrewOutcome.OK.equals(outcome) && !BrewOutcome.FAILED.equals(outcome)) {
                 throw new IllegalArgumentException("outcome must be 'ok' or 'failed', not '" + outcome + "'");
@@ -97,6 +102,11 @@ public final class CoffeeMachine implements Decider<CoffeeMachine.Command, Coffe
             if (BrewOutcome.FAILED.equals(outcome) && (reason == null || reason.isBlank())) {
                 throw new IllegalArgumentException("a failed outcome needs a reason");
             }
+        }
+
+        /** A report that names no order: it is about whatever the machine is brewing. */
+        public FinishBrewing(String outcome, String reason) {
+            this(outcome, reason, null);
         }
 
         public static FinishBrewing ok() {
@@ -269,9 +279,15 @@ public final class CoffeeMachine implements Decider<CoffeeMachine.Command, Coffe
                     : reject(command, "cannot brew while " + state.machine());
         }
         if (command instanceof FinishBrewing finish) {
-            return state.machine() == MachineState.BREWING
-                    ? List.of(new BrewingFinished(state.brewing(), finish.outcome(), finish.reason(), state.order()))
-                    : reject(command, "no brew in progress: machine is " + state.machine());
+            if (state.machine() != MachineState.BREWING) {
+                return reject(command, "no brew in progress: machine is " + state.machine());
+            }
+            if (finish.order() != null && !finish.order().equals(state.order())) {
+                return reject(command, "report on order " + finish.order() + " but the machine is brewing "
+                        + (state.order() == null ? "without an order" : "order " + state.order())
+                        + ": a late report of an earlier brew");
+            }
+            return List.of(new BrewingFinished(state.brewing(), finish.outcome(), finish.reason(), state.order()));
         }
         if (command instanceof PowerOff) {
             return switch (state.machine()) {

@@ -103,6 +103,21 @@ class CoffeeMachineTest {
     }
 
     @Test
+    void aReportOnAnotherOrderThanTheOneBrewingIsRejected() {
+        machine.given(new InitializationCompleted(), new BrewStarted("mocha", "order-8", 5L))
+                .when(new FinishBrewing("ok", null, "order-7"))
+                .thenRejected("report on order order-7 but the machine is brewing order order-8: a late report of an earlier brew")
+                .thenState(new State(MachineState.BREWING, "mocha", "order-8"));
+    }
+
+    @Test
+    void aReportOnTheOrderBrewingEndsIt() {
+        machine.given(new InitializationCompleted(), new BrewStarted("mocha", "order-8", 5L))
+                .when(new FinishBrewing("ok", null, "order-8"))
+                .then(new BrewingFinished("mocha", "ok", null, "order-8"));
+    }
+
+    @Test
     void finishWhileOffIsRejected() {
         machine.givenNothing().when(FinishBrewing.ok()).thenRejected("no brew in progress: machine is OFF");
     }

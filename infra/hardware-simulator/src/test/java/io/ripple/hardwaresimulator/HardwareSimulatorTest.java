@@ -57,8 +57,9 @@ class HardwareSimulatorTest {
                 .isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
         HardwareOutcomes.Outcome expected = new HardwareOutcomes(0.5, 7).outcomeOf(brewId);
         String data = new String(finish.getData().toBytes(), StandardCharsets.UTF_8);
-        assertThat(data).isEqualTo(expected.ok() ? "{\"outcome\":\"ok\"}"
-                : "{\"outcome\":\"failed\",\"reason\":\"" + expected.reason() + "\"}");
+        // the report names the order of the brew it answers
+        assertThat(data).isEqualTo(expected.ok() ? "{\"outcome\":\"ok\",\"order\":\"o1\"}"
+                : "{\"outcome\":\"failed\",\"reason\":\"" + expected.reason() + "\",\"order\":\"o1\"}");
     }
 
     @Test
