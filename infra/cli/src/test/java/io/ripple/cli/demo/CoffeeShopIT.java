@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,6 +46,7 @@ class CoffeeShopIT {
 
     static final Path ROOT = Path.of("../..").toAbsolutePath().normalize();
     static final int ORDERS = 10;
+    static final List<String> MACHINES = List.of("m1", "m2", "m3", "m4", "m5", "m6");
     static final String SILENT = "m3";
     /** First brew plus the two retries of the supervisor's retry-failed-brew policy. */
     static final int MAX_ATTEMPTS = 3;
@@ -93,15 +93,18 @@ class CoffeeShopIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(simulator.statusCode()).as(simulator.body()).isEqualTo(200);
         ShopClient shop = new ShopClient(ingress);
-        // Four machines, one silent. With three, brews failing at 30% sometimes retired both
-        // working ones (retire-flaky-machine: a 4th failure in 10 minutes); a queued order then
-        // rightly waits for the order's 10-minute serve deadline, longer than this test waits.
-        for (int i = 1; i <= 4; i++) {
+        // Six machines, one silent. With three, and once with four, the working ones were all
+        // out of rotation at once (retire-flaky-machine takes one out at its 4th failed brew in 10
+        // minutes, brews fail at 30 % here; reset-silent-machine at its 2nd timeout): an order
+        // retried off the silent machine then went back to it, and after that rightly waits for
+        // its 10-minute serve deadline, longer than this test waits. Spread over five working
+        // machines, a run's 12-20 brews leave each too few to fail four times.
+        for (int i = 1; i <= MACHINES.size(); i++) {
             shop.initialize("init-m" + i, "m" + i);
         }
         await().atMost(Duration.ofSeconds(90)).until(() -> types("coffee.barista.machine-status-updated").stream()
                 .map(e -> e.path("data").path("machine").asText()).collect(Collectors.toSet()),
-                machines -> machines.containsAll(Set.of("m1", "m2", "m3", "m4")));
+                machines -> machines.containsAll(MACHINES));
         for (int i = 1; i <= ORDERS; i++) {
             String order = "order-" + i;
             shop.place("place-" + i, order, DemoCommand.MENU.get(i % DemoCommand.MENU.size()), "c" + i);
