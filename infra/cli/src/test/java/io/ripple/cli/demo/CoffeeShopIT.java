@@ -96,9 +96,7 @@ class CoffeeShopIT {
 
         // Start the simulator first (scale from zero): a cold start slower than the brew
         // timeout would time out brews of machines that are fine.
-        HttpResponse<String> simulator = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                serving.resolve("/hardware-simulator/simulator")).timeout(Duration.ofSeconds(90)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> simulator = getFromService("/hardware-simulator/simulator", Duration.ofSeconds(90));
         assertThat(simulator.statusCode()).as(simulator.body()).isEqualTo(200);
         ShopClient shop = new ShopClient(ingress);
         // Six machines, one silent. With three, and once with four, the working ones were all
@@ -107,8 +105,8 @@ class CoffeeShopIT {
         // retried off the silent machine then went back to it, and after that rightly waits for
         // its 10-minute serve deadline, longer than this test waits. Spread over five working
         // machines, a run's 12-20 brews leave each too few to fail four times.
-        for (int i = 1; i <= MACHINES.size(); i++) {
-            shop.initialize("init-m" + i, "m" + i);
+        for (String machine : MACHINES) {
+            shop.initialize("init-" + machine, machine);
         }
         await().atMost(Duration.ofSeconds(90)).until(() -> types("coffee.barista.machine-status-updated").stream()
                 .map(e -> e.path("data").path("machine").asText()).collect(Collectors.toSet()),
@@ -226,11 +224,16 @@ class CoffeeShopIT {
 
     private String simulatorStats() {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(serving.resolve("/hardware-simulator/simulator"))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+            return getFromService("/hardware-simulator/simulator", Duration.ofSeconds(10)).body();
         } catch (IOException | InterruptedException e) {
             return "unavailable (" + e + ")";
         }
+    }
+
+    /** GETs a path of a Service through ripple up's serving emulator (scaling it from zero if need be). */
+    private HttpResponse<String> getFromService(String path, Duration timeout) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(serving.resolve(path)).timeout(timeout).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** The time of day of an ISO instant, to the millisecond. */
@@ -430,9 +433,7 @@ class CoffeeShopIT {
     }
 
     private JsonNode insights() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(serving.resolve("/insights/insights")).timeout(Duration.ofSeconds(60)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = getFromService("/insights/insights", Duration.ofSeconds(60));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
     }
