@@ -340,7 +340,7 @@ public final class BrokerBenchmark {
         }
 
         static BrokerJvm start(URI subscriber, boolean fsync, int concurrency) throws Exception {
-            Path dir = Files.createTempDirectory("devbroker-bench-");
+            Path dir = ScratchDirs.create("devbroker-bench-");
             Path manifests = Files.createDirectories(dir.resolve("manifests"));
             Files.writeString(manifests.resolve("broker-default.yaml"), """
                     apiVersion: eventing.knative.dev/v1
@@ -390,8 +390,9 @@ public final class BrokerBenchmark {
                 }
                 process.waitFor(100, TimeUnit.MILLISECONDS);
             }
+            String log = Files.readString(dir.resolve("broker.log"));
             broker.close();
-            throw new IllegalStateException("broker did not start: " + Files.readString(dir.resolve("broker.log")));
+            throw new IllegalStateException("broker did not start: " + log);
         }
 
         URI ingress() {
@@ -407,7 +408,9 @@ public final class BrokerBenchmark {
             process.destroy();
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
                 process.destroyForcibly();
+                process.waitFor(20, TimeUnit.SECONDS);
             }
+            ScratchDirs.remove(dir);
         }
     }
 }

@@ -13,7 +13,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.UUID;
@@ -43,7 +42,7 @@ public final class LogWriterBenchmark {
         int clients = intArg(args, "--clients", 64);
         boolean fsync = Boolean.parseBoolean(stringArg(args, "--fsync", "true"));
         byte[] data = ("{\"payload\":\"" + "x".repeat(1024 - 14) + "\"}").getBytes(StandardCharsets.UTF_8);
-        Path dir = Files.createTempDirectory("devbroker-log-bench-");
+        Path dir = ScratchDirs.create("devbroker-log-bench-");
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         ExecutorService loop = Executors.newSingleThreadExecutor(runnable -> new Thread(runnable, "bench-loop"));
         System.out.printf("log writer benchmark: %d rounds of %d events, %d clients, fsync %s, data %d B%n",
@@ -66,6 +65,7 @@ public final class LogWriterBenchmark {
             }
         } finally {
             loop.shutdownNow();
+            ScratchDirs.remove(dir);
         }
         Arrays.sort(cpuPerEvent);
         System.out.printf("log writer CPU per event (event + delivery record), median of %d: %.1f us%n", rounds,
