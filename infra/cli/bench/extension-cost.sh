@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # What each extension the actor runtime needs adds to a function's start (issue 4's cold-start
 # ratio): the bare Funqy function of cold-start.sh, the same with one extension at a time (with
-# the runtime's settings for it), with all four, and the coffee machine itself; each started
-# directly (no broker, no ripple up) with ripple up's JVM options and its own class cache, in turns,
-# --rounds times. Prints exec -> ready and exec -> first answer, medians, and the difference to the
-# bare function.
+# the runtime's settings for it), with all four, and the coffee machine itself; each started as
+# ripple up starts a function (its launcher: JVM options, environment, class cache) but with no
+# broker in between, in turns, --rounds times (src/bench/java/io/ripple/cli/up/ExtensionCost.java).
+# Prints start -> ready and start -> first answer, medians, and the difference to the bare function.
 #
 #   infra/cli/bench/extension-cost.sh [--rounds 10] [--java /usr/lib/jvm/temurin-25-jdk-amd64]
 # Needs the coffee machine built (./ripple --help builds it) and Maven Central for the variants.
@@ -23,13 +23,16 @@ done
 [[ -x "$JAVA/bin/java" ]] && JAVA="$JAVA/bin/java"
 [[ -x "$JAVA" ]] || { echo "--java $JAVA: no java executable there" >&2; exit 2; }
 CM="$ROOT/functions/coffee-machine/target/quarkus-app/quarkus-run.jar"
-[[ -f "$CM" ]] || { echo "not built: $CM (run ./ripple --help first)" >&2; exit 2; }
+CLI="$ROOT/infra/cli/target/ripple-cli.jar"
+for jar in "$CM" "$CLI"; do
+  [[ -f "$jar" ]] || { echo "not built: $jar (run ./ripple --help first)" >&2; exit 2; }
+done
+if [[ ! -f "$ROOT/infra/cli/target/test-classes/io/ripple/cli/up/ExtensionCost.class" ]]; then
+  (cd "$ROOT" && mvn -B -q -pl infra/cli test-compile) >&2
+fi
 
 WORK="$(mktemp -d /tmp/ripple-extension-cost.XXXXXX)"
 trap 'rm -rf "$WORK"' EXIT
-mkdir -p "$WORK/native"
-unzip -q -o -j "$(ls "$ROOT"/functions/coffee-machine/target/quarkus-app/lib/main/org.xerial.sqlite-jdbc-*.jar)" \
-  'org/sqlite/native/Linux/x86_64/libsqlitejdbc.so' -d "$WORK/native"
 
 dep() { echo "<dependency><groupId>$1</groupId><artifactId>$2</artifactId></dependency>"; }
 OTEL="$(dep io.quarkus quarkus-opentelemetry)"
@@ -77,6 +80,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 
@@ -87,7 +92,10 @@ public class Store {
 
     void open(@Observes StartupEvent event) throws Exception {
         pool = new HikariDataSource();
-        pool.setJdbcUrl("jdbc:sqlite:store.db");
+        // Where ripple up's launcher puts a function's store (RIPPLE_STORE_URL), as the runtime reads it.
+        String url = System.getenv("RIPPLE_STORE_URL");
+        Files.createDirectories(Path.of(url.substring("jdbc:sqlite:".length())).toAbsolutePath().getParent());
+        pool.setJdbcUrl(url);
         pool.setMaximumPoolSize(4);
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("PRAGMA journal_mode=WAL");
@@ -109,7 +117,8 @@ variant all-four "$OTEL$MICROMETER$MESSAGING$STORE" "$OTEL_PROPS"$'\n'"$MICROMET
 
 jar() { echo "$WORK/$1/target/quarkus-app/quarkus-run.jar:bench.ping"; }
 echo "java: $JAVA, $ROUNDS rounds" >&2
-"$JAVA" "$ROOT/infra/cli/bench/extension-cost/ExtensionCost.java" "$JAVA" "$ROUNDS" "$WORK" \
+# ripple-cli.jar's manifest brings the CLI's libraries; test-classes holds the benchmark program.
+java -cp "$ROOT/infra/cli/target/test-classes:$CLI" io.ripple.cli.up.ExtensionCost "$JAVA" "$ROUNDS" "$WORK" \
   "bare=$(jar bare)" "opentelemetry=$(jar opentelemetry)" "micrometer=$(jar micrometer)" \
   "messaging=$(jar messaging)" "store=$(jar store)" "all-four=$(jar all-four)" \
   "coffee-machine=$CM:coffee.machine.initialize"

@@ -51,9 +51,11 @@ public class UpCommand implements Callable<Integer> {
     // within seconds instead of staying in the C library's free lists. A young generation of a
     // fifth of the heap instead of a third: the eden a start touches stays resident while idle
     // (2 MB less); it still grows with the heap under load.
-    @Option(names = "--jvm-options", split = " ", defaultValue = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
             + " -XX:TrimNativeHeapInterval=1000 -Xss512k -Xms16m -XX:NewRatio=4 -Xmx96m -XX:MaxMetaspaceSize=96m"
-            + " -XX:ReservedCodeCacheSize=16m",
+            + " -XX:ReservedCodeCacheSize=16m";
+
+    @Option(names = "--jvm-options", split = " ", defaultValue = DEFAULT_JVM_OPTIONS,
             description = "JVM options of every function (default: ${DEFAULT-VALUE})")
     List<String> jvmOptions;
 
