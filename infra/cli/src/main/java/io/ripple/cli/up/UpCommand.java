@@ -50,8 +50,12 @@ public class UpCommand implements Callable<Integer> {
     // memory freed after the start (the compiler's arenas, about 5 MB) goes back to the system
     // within seconds instead of staying in the C library's free lists. A young generation of a
     // fifth of the heap instead of a third: the eden a start touches stays resident while idle
-    // (2 MB less); it still grows with the heap under load.
-    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+    // (2 MB less); it still grows with the heap under load. Compile thresholds four times the
+    // default: a start then compiles about half as much, its code cache stays under the growth that
+    // makes the JVM collect the whole heap to clean it (a 14 ms pause in every coffee-machine start),
+    // and an idle function holds 2 MB less; a new instance under load reaches full speed a few seconds
+    // later (docs/benchmarks.md, seventeenth session).
+    static final String DEFAULT_JVM_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CompileThresholdScaling=4"
             + " -XX:TrimNativeHeapInterval=1000 -Xss512k -Xms16m -XX:NewRatio=4 -Xmx96m -XX:MaxMetaspaceSize=96m"
             + " -XX:ReservedCodeCacheSize=16m";
 
