@@ -5,21 +5,26 @@
 # ripple up starts a function (its launcher: JVM options, environment, class cache) but with no
 # broker in between, in turns, --rounds times (src/bench/java/io/ripple/cli/up/ExtensionCost.java).
 # Prints start -> ready and start -> first answer, medians, and the difference to the bare function.
+# --probing knative probes readiness every 50 ms at five phases in turn, as Knative's queue-proxy
+# would at a phase nobody chooses (default: fine, every 5 ms).
 #
-#   infra/cli/bench/extension-cost.sh [--rounds 10] [--java /usr/lib/jvm/temurin-25-jdk-amd64]
+#   infra/cli/bench/extension-cost.sh [--rounds 10] [--java /usr/lib/jvm/temurin-25-jdk-amd64] [--probing fine|knative]
 # Needs the coffee machine built (./ripple --help builds it) and Maven Central for the variants.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/../../.." && pwd)"
 ROUNDS=10
 JAVA=/usr/lib/jvm/temurin-25-jdk-amd64
+PROBING=fine
 while (( $# > 0 )); do
   case "$1" in
     --rounds) ROUNDS="${2:-}"; shift $(( $# > 1 ? 2 : 1 )) ;;
     --java) JAVA="${2:-}"; shift $(( $# > 1 ? 2 : 1 )) ;;
+    --probing) PROBING="${2:-}"; shift $(( $# > 1 ? 2 : 1 )) ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
 [[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || { echo "--rounds needs a whole number of rounds, not '$ROUNDS'" >&2; exit 2; }
+[[ "$PROBING" == fine || "$PROBING" == knative ]] || { echo "--probing is fine or knative, not '$PROBING'" >&2; exit 2; }
 [[ -x "$JAVA/bin/java" ]] && JAVA="$JAVA/bin/java"
 [[ -x "$JAVA" ]] || { echo "--java $JAVA: no java executable there" >&2; exit 2; }
 CM="$ROOT/functions/coffee-machine/target/quarkus-app/quarkus-run.jar"
@@ -116,9 +121,9 @@ variant store "$STORE" "" "" store
 variant all-four "$OTEL$MICROMETER$MESSAGING$STORE" "$OTEL_PROPS"$'\n'"$MICROMETER_PROPS"$'\n'"$MESSAGING_PROPS" messaging store
 
 jar() { echo "$WORK/$1/target/quarkus-app/quarkus-run.jar:bench.ping"; }
-echo "java: $JAVA, $ROUNDS rounds" >&2
+echo "java: $JAVA, $ROUNDS rounds, $PROBING probing" >&2
 # ripple-cli.jar's manifest brings the CLI's libraries; test-classes holds the benchmark program.
-java -cp "$ROOT/infra/cli/target/test-classes:$CLI" io.ripple.cli.up.ExtensionCost "$JAVA" "$ROUNDS" "$WORK" \
+java -cp "$ROOT/infra/cli/target/test-classes:$CLI" io.ripple.cli.up.ExtensionCost "$JAVA" "$ROUNDS" "$WORK" "$PROBING" \
   "bare=$(jar bare)" "opentelemetry=$(jar opentelemetry)" "micrometer=$(jar micrometer)" \
   "messaging=$(jar messaging)" "store=$(jar store)" "all-four=$(jar all-four)" \
   "coffee-machine=$CM:coffee.machine.initialize"

@@ -32,6 +32,13 @@ class ExtensionCostScriptArgumentsTest {
     }
 
     @Test
+    void probingIsFineOrKnative() throws Exception {
+        ScriptRun.of(SCRIPT, "--probing", "coarse").assertRefused("--probing coarse")
+                .contains("--probing is fine or knative, not 'coarse'");
+        ScriptRun.of(SCRIPT, "--probing").assertRefused("--probing").contains("--probing is fine or knative, not ''");
+    }
+
+    @Test
     void anUnknownArgumentIsNamed() throws Exception {
         ScriptRun.of(SCRIPT, "--fast").assertRefused("--fast").contains("unknown argument: --fast");
     }
