@@ -38,8 +38,6 @@ public final class ExtensionCost {
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
-    /** Knative's queue-proxy: {@code retryInterval} of its aggressive readiness probing. */
-    private static final long KNATIVE_PROBE_INTERVAL_MILLIS = 50;
     private static final int KNATIVE_PHASES = 5;
     private static final long FINE_PROBE_PAUSE_MILLIS = 5;
 
@@ -105,7 +103,7 @@ public final class ExtensionCost {
             for (int k = 0; k < variants.size(); k++) {
                 Variant variant = variants.get((round + k) % variants.size()); // each round starts with another one
                 Thread.sleep(700);
-                long phase = knative ? (round % KNATIVE_PHASES) * (KNATIVE_PROBE_INTERVAL_MILLIS / KNATIVE_PHASES) : -1;
+                long phase = knative ? (round % KNATIVE_PHASES) * (ChildProcess.KNATIVE_PROBE_INTERVAL_MILLIS / KNATIVE_PHASES) : -1;
                 results.get(variant.service().name()).add(start(launcher, variant, port, phase));
             }
         }
@@ -141,7 +139,7 @@ public final class ExtensionCost {
                             + launcher.logs().resolve(variant.service().name() + ".log"));
                 }
                 nextProbe = phaseMillis < 0 ? System.nanoTime() + FINE_PROBE_PAUSE_MILLIS * 1_000_000
-                        : nextProbe + KNATIVE_PROBE_INTERVAL_MILLIS * 1_000_000;
+                        : nextProbe + ChildProcess.KNATIVE_PROBE_INTERVAL_MILLIS * 1_000_000;
             }
             long ready = System.nanoTime();
             String id = UUID.randomUUID().toString();

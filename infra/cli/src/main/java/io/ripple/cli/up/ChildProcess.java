@@ -20,6 +20,9 @@ import java.util.concurrent.TimeUnit;
  */
 final class ChildProcess {
 
+    /** Knative's queue-proxy: the {@code retryInterval} of its aggressive readiness probing. */
+    static final long KNATIVE_PROBE_INTERVAL_MILLIS = 50;
+
     // HTTP/1.1 as Knative's queue-proxy probes by default: the JDK client otherwise asks every new
     // connection to upgrade to h2c, work for both sides while the function is still starting.
     private static final HttpClient PROBE = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -152,7 +155,7 @@ final class ChildProcess {
      * longer than Knative's own probing would (docs/benchmarks.md, "Tenth session").
      */
     static long nextProbePause(long pauseMillis) {
-        return Math.min(pauseMillis * 2, 50);
+        return Math.min(pauseMillis * 2, KNATIVE_PROBE_INTERVAL_MILLIS);
     }
 
     /**
